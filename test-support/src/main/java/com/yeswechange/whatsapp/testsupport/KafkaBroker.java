@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import com.yeswechange.whatsapp.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -60,6 +62,12 @@ public final class KafkaBroker {
         } catch (Exception e) {
             throw new IllegalStateException("could not start the in-JVM Kafka broker", e);
         }
+    }
+
+    /** Creates the contract's topics ({@code events} module's {@code Topics.ALL}) and their DLQs, as run.sh does. */
+    public static void createContractTopics() {
+        List<String> topics = Stream.concat(Topics.ALL.stream(), Topics.ALL.stream().map(Topics::dlq)).toList();
+        createTopics(topics, Set.of(Topics.WHATSAPP_DISPATCH));
     }
 
     /** Creates the topics (3 partitions, replication 1) unless they exist; compacted when asked. */

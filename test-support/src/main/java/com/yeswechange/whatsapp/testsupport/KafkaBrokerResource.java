@@ -1,12 +1,8 @@
 package com.yeswechange.whatsapp.testsupport;
 
-import com.yeswechange.whatsapp.events.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.kafka.KafkaCompanionResource;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Points a {@code @QuarkusTest} at the shared in-JVM broker ({@link KafkaBroker}) and creates the contract's topics
@@ -15,13 +11,10 @@ import java.util.stream.Stream;
  */
 public class KafkaBrokerResource extends KafkaCompanionResource implements QuarkusTestResourceLifecycleManager {
 
-    /** The contract's topics and their dead-letter topics. */
-    static final List<String> TOPICS = Stream.concat(Topics.ALL.stream(), Topics.ALL.stream().map(Topics::dlq)).toList();
-
     @Override
     public Map<String, String> start() {
         String bootstrap = KafkaBroker.bootstrapServers();
-        KafkaBroker.createTopics(TOPICS, Set.of(Topics.WHATSAPP_DISPATCH));
+        KafkaBroker.createContractTopics();
         kafkaCompanion = new io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion(bootstrap);
         return Map.of("kafka.bootstrap.servers", bootstrap);
     }
