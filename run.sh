@@ -159,7 +159,8 @@ missing=no
 for app in "${APPS[@]}"; do [ -f "$ROOT/$app/target/quarkus-app/quarkus-run.jar" ] || missing=yes; done
 if [ "$BUILD" = always ] || [ $missing = yes ]; then
   say "Building the services (./mvnw package -DskipTests; the first build downloads dependencies)"
-  (cd "$ROOT" && $MVNW package -DskipTests) || fail "the build failed"
+  (cd "$ROOT" && $MVNW package -DskipTests >"$LOGS/build.log" 2>&1) \
+    || { tail -n 40 "$LOGS/build.log" >&2; fail "the build failed; see $LOGS/build.log"; }
 fi
 
 # --- Kafka -----------------------------------------------------------------------------------------------------------
@@ -167,7 +168,7 @@ KAFKA_HOME="$STATE/kafka"
 if [ ! -d "$KAFKA_HOME/libs" ]; then
   say "Fetching the Kafka broker jars (once)"
   $MVNW -f "$ROOT/deploy/local/pom.xml" dependency:copy-dependencies -DoutputDirectory="$KAFKA_HOME/libs" \
-    || fail "could not fetch Kafka"
+    >"$LOGS/fetch-kafka.log" 2>&1 || fail "could not fetch Kafka; see $LOGS/fetch-kafka.log"
 fi
 if [ ! -f "$KAFKA_HOME/data/meta.properties" ]; then
   mkdir -p "$KAFKA_HOME/data"
@@ -188,7 +189,7 @@ if [ $KEYCLOAK = yes ] && [ -f "$ROOT/deploy/keycloak/agents-realm.json" ]; then
   if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
     say "Fetching Keycloak (once, ~165 MB)"
     $MVNW -f "$ROOT/deploy/local/pom.xml" dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:26.5.6:zip \
-      -DoutputDirectory="$STATE" || fail "could not fetch Keycloak"
+      -DoutputDirectory="$STATE" >"$LOGS/fetch-keycloak.log" 2>&1 || fail "could not fetch Keycloak; see $LOGS/fetch-keycloak.log"
     rm -rf "$KEYCLOAK_HOME" "$STATE"/keycloak-26.5.6
     (cd "$STATE" && unzip -q keycloak-quarkus-dist-26.5.6.zip && mv keycloak-26.5.6 keycloak && rm keycloak-quarkus-dist-26.5.6.zip)
   fi
