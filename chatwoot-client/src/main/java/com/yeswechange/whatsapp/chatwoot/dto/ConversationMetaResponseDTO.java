@@ -1,0 +1,12 @@
+package com.yeswechange.whatsapp.chatwoot.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** GET conversations/meta: the counts alone. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ConversationMetaResponseDTO(
+        ConversationCountsDTO meta) {
+}
