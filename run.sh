@@ -224,12 +224,14 @@ fi
 
 # --- Kafka -----------------------------------------------------------------------------------------------------------
 KAFKA_HOME="$STATE/kafka"
-if [ ! -f "$KAFKA_HOME/libs/.complete" ]; then
+# fetched again when deploy/local/pom.xml changes
+kafka_libs_stamp=$(cksum <"$ROOT/deploy/local/pom.xml")
+if [ "$(cat "$KAFKA_HOME/libs/.complete" 2>/dev/null)" != "$kafka_libs_stamp" ]; then
   printf '\033[1m==>\033[0m Fetching the Kafka broker jars (once) '
   rm -rf "$KAFKA_HOME/libs"
   with_progress "$LOGS/fetch-kafka.log" "${MVNW[@]}" -f "$ROOT/deploy/local/pom.xml" dependency:copy-dependencies \
     -DoutputDirectory="$KAFKA_HOME/libs" || fail "could not fetch Kafka; see $LOGS/fetch-kafka.log"
-  touch "$KAFKA_HOME/libs/.complete"
+  echo "$kafka_libs_stamp" >"$KAFKA_HOME/libs/.complete"
 fi
 if [ ! -f "$KAFKA_HOME/data/meta.properties" ]; then
   mkdir -p "$KAFKA_HOME/data"
@@ -239,7 +241,8 @@ if [ ! -f "$KAFKA_HOME/data/meta.properties" ]; then
     >"$LOGS/kafka-format.log" 2>&1 || fail "could not format Kafka storage; see $LOGS/kafka-format.log"
 fi
 say "Starting Kafka"
-start kafka "$JAVA" -Xms256m -Xmx512m -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties"
+start kafka "$JAVA" -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka-log4j2.properties" \
+  -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties"
 wait_until kafka 60 port_open 9092
 "$JAVA" -cp "$KAFKA_HOME/libs/*" "$ROOT/deploy/local/CreateTopics.java" "$KAFKA_BOOTSTRAP_SERVERS" >"$LOGS/kafka-topics.log" 2>&1 \
   || fail "could not create the topics; see $LOGS/kafka-topics.log"
@@ -315,8 +318,8 @@ cat <<EOF
   Webhooks            $HANDOFF_PUBLIC_BASE_URL/api/webhooks/{twilio/handoff,twilio/messages,twilio/status,chatwoot}
   Reports             $REPORTING_URL/api/reports/dashboard?period=today
   Metrics             http://localhost:{8080,8081,8082,8083}/q/metrics
-  Keycloak admin      $KEYCLOAK_URL/admin        (admin/admin, local only)
-  Sandbox admin       $SANDBOX_URL/sandbox/admin    (sandbox: $SANDBOX)
+$( [ $KEYCLOAK = yes ] && echo "  Keycloak admin      $KEYCLOAK_URL/admin        (admin/admin, local only)")
+$( [ "$SANDBOX" != none ] && echo "  Sandbox admin       $SANDBOX_URL/sandbox/admin    (sandbox: $SANDBOX)")
   Kafka               $KAFKA_BOOTSTRAP_SERVERS
   Logs                $LOGS/
 
