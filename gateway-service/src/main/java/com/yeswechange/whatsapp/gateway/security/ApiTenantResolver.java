@@ -1,0 +1,35 @@
+package com.yeswechange.whatsapp.gateway.security;
+
+import io.quarkus.oidc.TenantResolver;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Chooses how a request is authenticated. API clients (a bearer token, or any /api/ call without the browser's session
+ * cookie) go to the {@code api} tenant, which only reads bearer tokens and answers 401 when there is none. Everything
+ * else goes to the default tenant: the browser's code flow with its session cookie (a page without a session is
+ * redirected to the login), which also lets the UI's own fetch and EventSource calls to /api/ use the cookie.
+ */
+@ApplicationScoped
+public class ApiTenantResolver implements TenantResolver {
+
+    public static final String API_TENANT = "api";
+    /** The default tenant's session cookie (split into q_session_chunk_N when large). */
+    static final String SESSION_COOKIE_PREFIX = "q_session";
+
+    @Override
+    public String resolve(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return API_TENANT;
+        }
+        if (context.normalizedPath().startsWith("/api/") && !hasSessionCookie(context)) {
+            return API_TENANT;
+        }
+        return null;
+    }
+
+    static boolean hasSessionCookie(RoutingContext context) {
+        return context.request().cookies().stream().anyMatch(c -> c.getName().startsWith(SESSION_COOKIE_PREFIX));
+    }
+}
