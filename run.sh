@@ -103,9 +103,11 @@ if sandbox_for twilio; then
   export TWILIO_ACCOUNT_SID=${TWILIO_ACCOUNT_SID:-ACd42548387317631745a9084a2bc8f824}
   export TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN:-sandbox-twilio-auth-token}
   export TWILIO_WHATSAPP_FROM=${TWILIO_WHATSAPP_FROM:-whatsapp:+2252722405060}
-  export HANDOFF_STUDIO_FLOW_SID=${HANDOFF_STUDIO_FLOW_SID:-FWa20a05c4b4bb13fb547672aa9f3b62cd}
+  export TWILIO_STUDIO_FLOW_SID=${TWILIO_STUDIO_FLOW_SID:-FWa20a05c4b4bb13fb547672aa9f3b62cd}
 fi
 export HANDOFF_PUBLIC_BASE_URL=${HANDOFF_PUBLIC_BASE_URL:-$HANDOFF_URL}
+# Twilio's status callbacks go to handoff-service's public URL
+export OUTBOUND_STATUS_CALLBACK_BASE_URL=${OUTBOUND_STATUS_CALLBACK_BASE_URL:-$HANDOFF_PUBLIC_BASE_URL}
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
 export REPORTING_BASE_URL=$REPORTING_URL
 for required in CHATWOOT_BASE_URL CHATWOOT_API_TOKEN CHATWOOT_ACCOUNT_ID CHATWOOT_WHATSAPP_INBOX_ID \
@@ -123,8 +125,8 @@ fi
 export GATEWAY_OIDC_CLIENT_SECRET
 export GATEWAY_OIDC_AUTH_SERVER_URL=${GATEWAY_OIDC_AUTH_SERVER_URL:-$KEYCLOAK_URL/realms/agents}
 export GATEWAY_OIDC_CLIENT_ID=${GATEWAY_OIDC_CLIENT_ID:-gateway}
-# A local run is a demo: the gateway shows its Swagger UI (it is off in production)
-export GATEWAY_SWAGGER_UI=${GATEWAY_SWAGGER_UI:-true}
+# A local run is a demo: the gateway shows its Swagger UI (off by default in the prod profile)
+export GATEWAY_SWAGGER_UI_ENABLED=${GATEWAY_SWAGGER_UI_ENABLED:-true}
 
 # --- Stop what a previous run left, and what this run starts on exit ------------------------------------------------
 stop_pidfile() {

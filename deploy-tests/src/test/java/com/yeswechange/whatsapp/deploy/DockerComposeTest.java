@@ -103,7 +103,7 @@ class DockerComposeTest {
         String publicUrl = services.path("handoff-service").path("environment").path("HANDOFF_PUBLIC_BASE_URL").asText();
         for (var it = services.path("sandbox").path("environment").fields(); it.hasNext(); ) {
             var e = it.next();
-            if (e.getKey().endsWith("_URL") || e.getKey().endsWith("_URLS")) {
+            if (e.getKey().matches("SANDBOX_.*(WEBHOOK|CALLBACK|HANDOFF)_URLS?")) {
                 assertThat(e.getValue().asText()).as(e.getKey()).startsWith(publicUrl + "/api/webhooks/");
             }
         }

@@ -40,6 +40,7 @@ final class GeneratedManifests {
     private static final YAMLMapper OUT = YAMLMapper.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build();
@@ -63,7 +64,7 @@ final class GeneratedManifests {
         ObjectNode rule = object("monitoring.coreos.com/v1", "PrometheusRule", "whatsapp-agents-alerts");
         ((ObjectNode) rule.path("metadata")).putObject("labels").put("role", "alert-rules");
         rule.putObject("spec").set("groups", rules.path("groups"));
-        return header("deploy/prometheus/alerts.yml") + yaml(rule);
+        return header("deploy/prometheus/alerts.yml", "the alert rules") + yaml(rule);
     }
 
     static String grafanaDashboards() {
@@ -72,10 +73,10 @@ final class GeneratedManifests {
         ((ObjectNode) map.path("metadata")).putObject("labels").put("grafana_dashboard", "1");
         ObjectNode data = map.putObject("data");
         for (Path dashboard : dashboards()) {
-            JsonNode json = readJson(dashboard, "a Grafana dashboard");
-            data.put(dashboard.getFileName().toString(), json.toPrettyString() + "\n");
+            readJson(dashboard, "a Grafana dashboard");   // must parse; kept byte for byte
+            data.put(dashboard.getFileName().toString(), Repo.read(dashboard));
         }
-        return header("deploy/grafana/**/*.json") + yaml(map);
+        return header("deploy/grafana/**/*.json", "the Grafana dashboards") + yaml(map);
     }
 
     /** The dashboards under deploy/grafana (any *.json), sorted by file name. */
@@ -132,7 +133,7 @@ final class GeneratedManifests {
     static String realmConfigMap(JsonNode realm, String what) {
         ObjectNode map = object("v1", "ConfigMap", "keycloak-realm");
         map.putObject("data").put("agents-realm.json", realm.toPrettyString() + "\n");
-        return header("deploy/keycloak/agents-realm.json: " + what) + yaml(map);
+        return header("deploy/keycloak/agents-realm.json", what) + yaml(map);
     }
 
     private static ObjectNode object(String apiVersion, String kind, String name) {
@@ -143,8 +144,9 @@ final class GeneratedManifests {
         return node;
     }
 
-    private static String header(String source) {
-        return "# Generated from " + source + " by deploy/k8s/generate.sh. Do not edit: edit the source and regenerate.\n";
+    private static String header(String source, String what) {
+        return "# " + what.substring(0, 1).toUpperCase() + what.substring(1) + ", generated from " + source
+                + " by deploy/k8s/generate.sh.\n# Do not edit: edit the source, run deploy/k8s/generate.sh and commit both.\n";
     }
 
     private static String yaml(JsonNode node) {
