@@ -75,7 +75,7 @@ class ContractTest {
                         + "\"type\":[\"object\",\"null\"],\"properties\":{\"source_id\":{\"type\":\"string\"},"
                         + "\"inbox\":{\"$ref\":\"#/components/schemas/inbox_contact\"}}}}}}}");
         set(spec, "/paths/~1api~1v1~1accounts~1{account_id}~1conversations~1{conversation_id}~1assignments/post/"
-                + "responses/200/content/application~1json/schema", "{\"oneOf\":[{\"$ref\":\"#/components/schemas/"
+                + "responses/200/content/application~1json/schema", "{\"anyOf\":[{\"$ref\":\"#/components/schemas/"
                         + "agent\"},{\"$ref\":\"#/components/schemas/team\"},{\"type\":\"null\"}]}");
         set(spec, "/paths/~1api~1v1~1accounts~1{account_id}~1conversations~1{conversation_id}~1messages/get/"
                 + "responses/200/content/application~1json/schema/properties/meta/properties/assignee",
