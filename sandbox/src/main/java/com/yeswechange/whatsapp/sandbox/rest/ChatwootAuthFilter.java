@@ -3,6 +3,7 @@ package com.yeswechange.whatsapp.sandbox.rest;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,15 +19,16 @@ import com.yeswechange.whatsapp.sandbox.service.SandboxStore;
  * Chatwoot's access-token authentication (header {@code api_access_token}) for /api/v1, /api/v2 and the platform API,
  * plus the Chatwoot fault switches (down, 429, slow).
  */
+// filters are built at static init, before config mappings exist: hence the Providers
 public class ChatwootAuthFilter {
 
     static final String TOKEN_HEADER = "api_access_token";
 
     @Inject
-    SandboxStore store;
+    Provider<SandboxStore> store;
 
     @Inject
-    SandboxConfig config;
+    Provider<SandboxConfig> config;
 
     @Inject
     CurrentUser currentUser;
@@ -54,12 +56,13 @@ public class ChatwootAuthFilter {
         }
         String token = request.getHeaderString(TOKEN_HEADER);
         if (platform) {
-            return config.chatwoot().platformToken().equals(token) ? null
+            return config.get().chatwoot().platformToken().equals(token) ? null
                     : json(401, Map.of("error", "Invalid access_token"));
         }
         User user;
-        synchronized (store) {
-            user = token == null ? null : store.userByToken(token).orElse(null);
+        SandboxStore state = store.get();
+        synchronized (state) {
+            user = token == null ? null : state.userByToken(token).orElse(null);
         }
         if (user == null) {
             return json(401, Map.of("error", "You need to sign in or sign up before continuing."));

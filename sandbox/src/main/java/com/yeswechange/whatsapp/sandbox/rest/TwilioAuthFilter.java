@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,10 +17,11 @@ import com.yeswechange.whatsapp.sandbox.service.Faults;
 import com.yeswechange.whatsapp.sandbox.service.Json;
 
 /** HTTP Basic auth (AccountSid:AuthToken) for the Twilio and Studio stand-ins, plus their "slow" fault switch. */
+// filters are built at static init, before config mappings exist: hence the Providers
 public class TwilioAuthFilter {
 
     @Inject
-    SandboxConfig config;
+    Provider<SandboxConfig> config;
 
     @Inject
     Faults faults;
@@ -38,7 +40,7 @@ public class TwilioAuthFilter {
             }
         }
         String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (config.twilio().accountSid() + ":" + config.twilio().authToken()).getBytes(StandardCharsets.UTF_8));
+                (config.get().twilio().accountSid() + ":" + config.get().twilio().authToken()).getBytes(StandardCharsets.UTF_8));
         String given = request.getHeaderString("Authorization");
         boolean ok = given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
