@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Downloads a customer's media from Twilio: the MediaUrl needs HTTP Basic auth with the account credentials and
- * redirects to a CDN. Unreachable or 5xx is transient; 4xx or too large is permanent.
+ * redirects to a CDN.
  */
 @ApplicationScoped
 public class TwilioMediaClient {
@@ -26,6 +26,8 @@ public class TwilioMediaClient {
     private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", ".jpg", "image/png", ".png",
             "image/webp", ".webp", "image/gif", ".gif", "application/pdf", ".pdf", "audio/ogg", ".ogg",
             "audio/mpeg", ".mp3", "video/mp4", ".mp4", "text/vcard", ".vcf");
+
+    private static final int ATTEMPTS = 3;
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
@@ -37,7 +39,29 @@ public class TwilioMediaClient {
         this.config = config;
     }
 
+    /**
+     * The media as an attachment. Unreachable or 5xx is retried a few times; after that, or on a 4xx, the media is
+     * reported unavailable ({@link PermanentRouteException}) so the customer's text still reaches the agent.
+     */
     public AttachmentUpload download(InboundEvent.Media media) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return downloadOnce(media);
+            } catch (TransientRouteException failure) {
+                if (attempt >= ATTEMPTS) {
+                    throw new PermanentRouteException(failure.getMessage() + " (after " + ATTEMPTS + " attempts)");
+                }
+                try {
+                    Thread.sleep(250L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private AttachmentUpload downloadOnce(InboundEvent.Media media) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(media.url()))
                 .timeout(Duration.ofSeconds(30))
                 .GET();
