@@ -32,7 +32,8 @@ public class ExactlyOnceSender {
 
     /** Whether a send is settled, or refused only because the 24-hour window is closed (free text only). */
     public sealed interface Result {
-        record Settled(DispatchEvent entry) implements Result {
+        /** @param exhausted true when every attempt was refused for a transient reason: dead-letter the event */
+        record Settled(DispatchEvent entry, boolean exhausted) implements Result {
         }
 
         record OutsideWindow(int attempt, String message) implements Result {
@@ -122,8 +123,8 @@ public class ExactlyOnceSender {
                 sleep(backoff(attempt));
             }
         }
-        return settled(dispatch, dispatch.entry(Outcome.FAILED, null, lastCode,
-                "abandonné après " + maxAttempts + " tentatives. " + lastProblem, maxAttempts));
+        return new Result.Settled(settle(dispatch, dispatch.entry(Outcome.FAILED, null, lastCode,
+                "abandonné après " + maxAttempts + " tentatives. " + lastProblem, maxAttempts)), true);
     }
 
     /** Records an outcome that needs no Twilio call (skipped, or failed before sending). */
@@ -134,7 +135,7 @@ public class ExactlyOnceSender {
     }
 
     private Result settled(Dispatch dispatch, DispatchEvent entry) {
-        return new Result.Settled(settle(dispatch, entry));
+        return new Result.Settled(settle(dispatch, entry), false);
     }
 
     /**
