@@ -1,17 +1,14 @@
 package com.yeswechange.whatsapp.reporting.model;
 
-import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The per-agent table for one period. */
-@Schema(description = "Per-agent table for one period")
-public record AgentsReport(
-        String period,
-        String timeZone,
-        Instant from,
-        Instant to,
-        boolean degraded,
-        @Schema(description = "why Chatwoot's numbers (and agent names) are missing, if they are") String chatwootError,
-        List<AgentRow> agents) {
+/**
+ * The per-agent table for one period, and why Chatwoot's part (numbers and names) is missing, if it is. The API
+ * answers the rows as a JSON array and the reason in the {@code X-Reports-Degraded} header.
+ */
+public record AgentsReport(List<AgentRow> agents, String chatwootError) {
+
+    public boolean degraded() {
+        return chatwootError != null;
+    }
 }

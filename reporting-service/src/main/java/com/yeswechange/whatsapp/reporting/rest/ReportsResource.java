@@ -1,5 +1,6 @@
 package com.yeswechange.whatsapp.reporting.rest;
 
+import com.yeswechange.whatsapp.reporting.model.AgentRow;
 import com.yeswechange.whatsapp.reporting.model.AgentsReport;
 import com.yeswechange.whatsapp.reporting.model.BucketNumbers;
 import com.yeswechange.whatsapp.reporting.model.Dashboard;
@@ -16,17 +17,23 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 /** The supervisors' numbers as JSON. Days, weeks and months are those of REPORTING_TIME_ZONE. */
 @Path("/api/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "reports", description = "Supervisors' numbers from the event stream and Chatwoot's v2 reports")
 public class ReportsResource {
+
+    /** Set on the agents table when Chatwoot's part is missing: the reason. */
+    public static final String DEGRADED_HEADER = "X-Reports-Degraded";
 
     private final ReportService reports;
 
@@ -53,18 +60,25 @@ public class ReportsResource {
     @GET
     @Path("/agents")
     @Operation(summary = "The per-agent table for a period",
-            description = "One row per agent: replies, resolutions, first response, queue time and resolution time "
-                    + "from the stream, and Chatwoot's summary_reports/agent row. Without Chatwoot the rows have no "
-                    + "names and degraded=true.")
-    @APIResponse(responseCode = "200", description = "the table",
-            content = @Content(schema = @Schema(implementation = AgentsReport.class)))
+            description = "A JSON array, one row per agent: replies, resolutions, first response, queue time and "
+                    + "resolution time from the stream, and Chatwoot's summary_reports/agent row. Without Chatwoot the "
+                    + "rows have no names nor Chatwoot numbers, and the " + DEGRADED_HEADER + " header says why.")
+    @APIResponse(responseCode = "200", description = "the table: one row per agent, busiest first; header "
+            + DEGRADED_HEADER + " says why Chatwoot's part is missing, if it is",
+            headers = @Header(name = DEGRADED_HEADER, description = "present when Chatwoot's numbers are missing"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AgentRow.class)))
     @APIResponse(responseCode = "400", description = "unknown period",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "the stream aggregates are not queryable yet",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public AgentsReport agents(@Parameter(description = "today, week or month; default today")
+    public RestResponse<List<AgentRow>> agents(@Parameter(description = "today, week or month; default today")
             @QueryParam("period") String period) {
-        return reports.agents(ReportPeriod.parse(period));
+        AgentsReport report = reports.agents(ReportPeriod.parse(period));
+        ResponseBuilder<List<AgentRow>> answer = ResponseBuilder.ok(report.agents(), MediaType.APPLICATION_JSON);
+        if (report.degraded()) {
+            answer.header(DEGRADED_HEADER, report.chatwootError());
+        }
+        return answer.build();
     }
 
     @GET

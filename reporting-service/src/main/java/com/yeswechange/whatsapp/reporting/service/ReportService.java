@@ -88,8 +88,7 @@ public class ReportService {
         } catch (RuntimeException e) {
             chatwootError = describe(e);
         }
-        return new AgentsReport(period.label(), config.timeZone().getId(), range.from(), range.to(),
-                chatwootError != null, chatwootError, agentRows(figures, snapshot));
+        return new AgentsReport(agentRows(figures, snapshot), chatwootError);
     }
 
     /** The stream numbers of each day from first to last (inclusive); days without events are all zeros. */

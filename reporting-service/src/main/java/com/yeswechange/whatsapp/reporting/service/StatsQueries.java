@@ -16,8 +16,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Interactive queries on the stats store. One instance holds every key: reporting-service runs as a single instance
- * (the README explains why), so no routing between instances is needed.
+ * Interactive queries on the stats store. Every instance answers from its own copy: the store's partitions it runs
+ * (active) and those it follows as a standby replica ({@code num.standby.replicas} = instances - 1), so a period's
+ * range scan sees every key without routing to other instances. A standby copy may lag by a commit interval.
  */
 @ApplicationScoped
 public class StatsQueries {
@@ -70,7 +71,7 @@ public class StatsQueries {
     private ReadOnlyKeyValueStore<String, Stats> store() {
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(ReportingTopology.STATS_STORE,
-                    QueryableStoreTypes.keyValueStore()));
+                    QueryableStoreTypes.<String, Stats>keyValueStore()).enableStaleStores());
         } catch (InvalidStateStoreException e) {
             throw unavailable(e);
         }
