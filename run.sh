@@ -141,6 +141,9 @@ stop_pidfile() {
 }
 stop_all() {
   trap - INT TERM EXIT
+  # stop everything even if the terminal (or a pipe we print to) is already gone
+  trap '' PIPE
+  set +e
   echo
   say "Stopping"
   for f in "$PIDS"/*.pid; do [ -e "$f" ] && stop_pidfile "$f"; done
