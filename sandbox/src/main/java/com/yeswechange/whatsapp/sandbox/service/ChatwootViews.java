@@ -187,8 +187,12 @@ public class ChatwootViews {
         }
         json.putAll(obj("conversation_id", m.conversationId, "message_type", m.messageType, "content_type",
                 m.contentType, "status", m.status, "content_attributes", m.contentAttributes, "created_at",
-                unix(m.createdAt), "private", m.isPrivate, "source_id", m.sourceId, "sender",
-                senderPushData(m, false)));
+                unix(m.createdAt), "private", m.isPrivate, "source_id", m.sourceId));
+        // the jbuilder view renders sender only when there is one (activity messages have none)
+        Map<String, Object> sender = senderPushData(m, false);
+        if (sender != null) {
+            json.put("sender", sender);
+        }
         if (!m.attachments.isEmpty()) {
             json.put("attachments", m.attachments.stream().map(this::attachment).toList());
         }
@@ -263,13 +267,23 @@ public class ChatwootViews {
         Contact contact = store.contacts.get(c.contactId);
         User assignee = c.assigneeId == null ? null : store.users.get(c.assigneeId);
         Team team = c.teamId == null ? null : store.teams.get(c.teamId);
-        Map<String, Object> meta = obj("sender", inWebhook ? contactPushData(contact) : contact(contact, false));
-        if (!inWebhook) {
-            meta.put("channel", Inbox.CHANNEL_TYPE);
+        if (inWebhook) {
+            // Conversations::EventDataPresenter keeps every key, null when absent
+            return obj("sender", contactPushData(contact), "assignee",
+                    assignee == null ? null : userPushData(assignee, true), "assignee_type",
+                    assignee == null ? null : "User", "team", team == null ? null : teamPushData(team),
+                    "hmac_verified", false);
         }
-        meta.putAll(obj("assignee", assignee == null ? null : userPushData(assignee, inWebhook), "assignee_type",
-                assignee == null ? null : "User", "team", team == null ? null : teamPushData(team), "hmac_verified",
-                false));
+        // _conversation.json.jbuilder renders assignee/assignee_type and team only when present
+        Map<String, Object> meta = obj("sender", contact(contact, false), "channel", Inbox.CHANNEL_TYPE);
+        if (assignee != null) {
+            meta.put("assignee", agent(assignee));
+            meta.put("assignee_type", "User");
+        }
+        if (team != null) {
+            meta.put("team", teamPushData(team));
+        }
+        meta.put("hmac_verified", false);
         return meta;
     }
 
