@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.yeswechange.whatsapp.outbound.OutboundFixtures.*;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -119,6 +120,11 @@ class ReplyDispatchTest {
                 .filter(r -> Long.toString(message).equals(r.key()))
                 .map(r -> EventJson.read(r.value(), DispatchEvent.class)).toList();
         assertThat(published).extracting(DispatchEvent::outcome).containsExactly(Outcome.PENDING, Outcome.SENT);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("outbound_dispatch_total{error_code=\"none\",kind=\"REPLY\",outcome=\"SENT\"}")
+                .contains("outbound_send_latency_seconds_count{kind=\"REPLY\"}")
+                .contains("outbound_duplicates_ignored_total");
     }
 
     @Test

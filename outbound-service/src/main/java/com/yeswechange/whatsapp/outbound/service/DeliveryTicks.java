@@ -26,6 +26,7 @@ public class DeliveryTicks {
 
     private final ChatwootClient chatwoot;
     private final ChatwootFeedback feedback;
+    private final ReplyDispatcher dispatcher;
     private final OutboundMetrics metrics;
     private final Map<Long, DeliveryStatus> currentByMessage = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -34,9 +35,11 @@ public class DeliveryTicks {
         }
     };
 
-    public DeliveryTicks(ChatwootClient chatwoot, ChatwootFeedback feedback, OutboundMetrics metrics) {
+    public DeliveryTicks(ChatwootClient chatwoot, ChatwootFeedback feedback, ReplyDispatcher dispatcher,
+            OutboundMetrics metrics) {
         this.chatwoot = chatwoot;
         this.feedback = feedback;
+        this.dispatcher = dispatcher;
         this.metrics = metrics;
     }
 
@@ -69,6 +72,9 @@ public class DeliveryTicks {
         metrics.tick(status.twilioValue(), true);
         if (status.isFailure()) {
             feedback.note(conversationId, "⚠️ Message non remis sur WhatsApp. " + error);
+            if (code != null && code == TwilioErrors.OUTSIDE_WINDOW) {
+                dispatcher.windowClosedAfterSend(conversationId, messageId, event.to());
+            }
         }
     }
 

@@ -41,6 +41,17 @@ public class Recipients {
         return event.contact() == null || event.contact().name() == null ? "" : event.contact().name();
     }
 
+    /** The customer's name from the conversation in Chatwoot ("" when unknown or unreachable). */
+    public String customerName(long conversationId) {
+        try {
+            ConversationDTO conversation = chatwoot.getConversation(conversationId);
+            ContactDTO sender = conversation.meta() == null ? null : conversation.meta().sender();
+            return sender == null || sender.name() == null ? "" : sender.name();
+        } catch (com.yeswechange.whatsapp.chatwoot.ChatwootException e) {
+            return "";
+        }
+    }
+
     private static Optional<String> fromSourceId(String sourceId) {
         if (sourceId != null && sourceId.startsWith(WHATSAPP_PREFIX)) {
             return normalize(sourceId.substring(WHATSAPP_PREFIX.length()));

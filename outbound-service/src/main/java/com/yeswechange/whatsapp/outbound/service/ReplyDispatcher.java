@@ -129,6 +129,32 @@ public class ReplyDispatcher {
         }
     }
 
+    /**
+     * Twilio accepted a free-text reply, then reported 63016 in a status callback (the usual way for WhatsApp): the
+     * template goes out instead, once per Chatwoot message (ledger key {@code template:<message id>}).
+     */
+    public void windowClosedAfterSend(long conversationId, long messageId, String to) {
+        String dispatchId = "template:" + messageId;
+        Optional<DispatchEvent> previous = ledger.get(dispatchId);
+        if (previous.filter(DispatchEvent::isFinal).isPresent() || twilio.templateContentSid().isEmpty()) {
+            return;
+        }
+        String phone = to != null && to.startsWith(Recipients.WHATSAPP_PREFIX)
+                ? to.substring(Recipients.WHATSAPP_PREFIX.length()) : to;
+        if (phone == null || phone.isBlank()) {
+            return;
+        }
+        Dispatch dispatch = new Dispatch(dispatchId, Kind.TEMPLATE, conversationId, messageId, phone, null,
+                Instant.now());
+        OutgoingMessage template = new OutgoingMessage(Recipients.whatsapp(phone), null, List.of(),
+                twilio.templateContentSid().get(), templateVariables(recipients.customerName(conversationId)),
+                callbacks.forMessage(conversationId, null));
+        if (sender.deliver(dispatch, template, previous) instanceof ExactlyOnceSender.Result.Settled settled
+                && settled.entry().outcome() == Outcome.SENT) {
+            feedback.note(conversationId, TEMPLATE_SENT_NOTE);
+        }
+    }
+
     /** Outside the 24-hour window: the approved template if there is one, else a clear failure. */
     private void sendTemplate(ChatwootEvent event, Dispatch reply, Optional<DispatchEvent> previous) {
         Dispatch dispatch = reply.as(Kind.TEMPLATE);
