@@ -163,6 +163,21 @@ class ReportingTopologyTest {
         }
 
         @Test
+        void idsAreForgottenAfterTheRetentionSoTheStoreStaysBounded() {
+            inbound(customerMessage("SM1", PHONE, at("09:01:00")), PHONE);
+            // stream time moves 8 days on (retention: 7 days), then the purge runs
+            inbound(customerMessage("SM2", PHONE, at("09:01:00").plus(Duration.ofDays(8))), PHONE);
+            driver.advanceWallClockTime(Duration.ofMinutes(11));
+            KeyValueStore<String, Long> seen = driver.getKeyValueStore(ReportingTopology.SEEN_INBOUND);
+            assertThat(seen.get("MESSAGE:SM1")).isNull();
+            assertThat(seen.get("MESSAGE:SM2")).isNotNull();
+
+            // a re-delivery that old is no longer recognised: the price of a bounded store
+            inbound(customerMessage("SM1", PHONE, at("09:01:00")), PHONE);
+            assertThat(count(Measure.MESSAGES_IN)).isEqualTo(2);
+        }
+
+        @Test
         void anUnreadableRecordIsSkippedAndTheNextOneCounts() {
             inbound.pipeInput(PHONE, "{not json");
             inbound(customerMessage("SM1", PHONE, at("09:01:00")), PHONE);
