@@ -29,7 +29,17 @@ public class ApiTenantResolver implements TenantResolver {
         return null;
     }
 
+    /** Reads the raw Cookie header: the parsed cookie set is not filled in yet when tenants are resolved. */
     static boolean hasSessionCookie(RoutingContext context) {
-        return context.request().cookies().stream().anyMatch(c -> c.getName().startsWith(SESSION_COOKIE_PREFIX));
+        String header = context.request().getHeader("Cookie");
+        if (header == null) {
+            return false;
+        }
+        for (String cookie : header.split(";")) {
+            if (cookie.strip().startsWith(SESSION_COOKIE_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
