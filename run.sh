@@ -141,6 +141,9 @@ stop_pidfile() {
 }
 stop_all() {
   trap - INT TERM EXIT
+  # stop everything even if the terminal (or a pipe we print to) is already gone
+  trap '' PIPE
+  set +e
   echo
   say "Stopping"
   for f in "$PIDS"/*.pid; do [ -e "$f" ] && stop_pidfile "$f"; done
@@ -245,7 +248,7 @@ fi
 say "Starting Kafka"
 start kafka "$JAVA" -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka-log4j2.properties" \
   -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties"
-wait_until kafka 60 port_open 9092
+wait_until kafka 120 port_open 9092
 "$JAVA" -cp "$KAFKA_HOME/libs/*" "$ROOT/deploy/local/CreateTopics.java" "$KAFKA_BOOTSTRAP_SERVERS" >"$LOGS/kafka-topics.log" 2>&1 \
   || fail "could not create the topics; see $LOGS/kafka-topics.log"
 
@@ -301,14 +304,15 @@ start handoff "$JAVA" -Xmx384m -jar "$ROOT/handoff-service/target/quarkus-app/qu
 start outbound "$JAVA" -Xmx384m -jar "$ROOT/outbound-service/target/quarkus-app/quarkus-run.jar"
 start reporting "$JAVA" -Xmx384m -jar "$ROOT/reporting-service/target/quarkus-app/quarkus-run.jar"
 
-[ "$SANDBOX" != none ] && wait_until sandbox 90 http_ok "$SANDBOX_URL/q/health/ready"
-wait_until handoff 90 http_ok "$HANDOFF_URL/q/health/ready"
-wait_until outbound 90 http_ok http://localhost:8082/q/health/ready
-wait_until reporting 90 http_ok "$REPORTING_URL/q/health/ready"
+[ "$SANDBOX" != none ] && wait_until sandbox 300 http_ok "$SANDBOX_URL/q/health/ready"
+wait_until handoff 300 http_ok "$HANDOFF_URL/q/health/ready"
+wait_until outbound 300 http_ok http://localhost:8082/q/health/ready
+wait_until reporting 300 http_ok "$REPORTING_URL/q/health/ready"
 # the gateway reads Keycloak's OIDC discovery document when it starts: start it once Keycloak answers
-[ $KEYCLOAK = yes ] && wait_until keycloak 180 http_ok http://localhost:9000/health/ready
+# (its first start builds itself: minutes on a busy machine)
+[ $KEYCLOAK = yes ] && wait_until keycloak 600 http_ok http://localhost:9000/health/ready
 start gateway "$JAVA" -Xmx384m -jar "$ROOT/gateway-service/target/quarkus-app/quarkus-run.jar"
-wait_until gateway 90 http_ok "$GATEWAY_URL/q/health/ready"
+wait_until gateway 300 http_ok "$GATEWAY_URL/q/health/ready"
 
 cat <<EOF
 

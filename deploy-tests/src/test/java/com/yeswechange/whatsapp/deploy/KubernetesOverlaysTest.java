@@ -58,6 +58,14 @@ class KubernetesOverlaysTest {
             }
         }
         assertThat(mentions).as("prod objects that mention the sandbox").isEmpty();
+        for (JsonNode deployment : prod.ofKind("Deployment")) {
+            for (JsonNode container : Manifests.containers(deployment)) {
+                for (JsonNode env : container.path("env")) {
+                    assertThat(env.path("name").asText()).as("prod never skips signature checks")
+                            .doesNotContain("SKIP_SIGNATURE");
+                }
+            }
+        }
         JsonNode config = prod.get("ConfigMap", "platform-config").path("data");
         for (String url : List.of("CHATWOOT_BASE_URL", "TWILIO_API_BASE_URL", "TWILIO_STUDIO_API_BASE_URL")) {
             assertThat(config.path(url).asText()).as("prod " + url).startsWith("https://");

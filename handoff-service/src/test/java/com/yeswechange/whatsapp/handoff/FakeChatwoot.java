@@ -44,8 +44,8 @@ public class FakeChatwoot implements QuarkusTestResourceLifecycleManager {
     public static final String TWILIO_TOKEN = "test_auth_token_0123456789abcdef";
     public static final long INBOX = 3;
 
-    static final State STATE = new State();
-    static WireMockServer server;
+    public static final State STATE = new State();
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -79,15 +79,15 @@ public class FakeChatwoot implements QuarkusTestResourceLifecycleManager {
     public static final class State {
         private final ObjectMapper json = new ObjectMapper();
         private final AtomicLong ids = new AtomicLong(5000);
-        final Map<Long, ObjectNode> contacts = new ConcurrentHashMap<>();
-        final Map<Long, ObjectNode> conversations = new ConcurrentHashMap<>();
-        final Map<Long, List<ObjectNode>> messages = new ConcurrentHashMap<>();
+        public final Map<Long, ObjectNode> contacts = new ConcurrentHashMap<>();
+        public final Map<Long, ObjectNode> conversations = new ConcurrentHashMap<>();
+        public final Map<Long, List<ObjectNode>> messages = new ConcurrentHashMap<>();
         /** The next N Chatwoot calls answer 503 without doing anything. */
-        final AtomicInteger unavailableCalls = new AtomicInteger();
+        public final AtomicInteger unavailableCalls = new AtomicInteger();
         /** The next N message creations are stored but answered 503 (the answer is lost). */
-        final AtomicInteger lostMessageAnswers = new AtomicInteger();
+        public final AtomicInteger lostMessageAnswers = new AtomicInteger();
         /** Conversations whose new messages Chatwoot refuses (422). */
-        final Set<Long> refusingConversations = ConcurrentHashMap.newKeySet();
+        public final Set<Long> refusingConversations = ConcurrentHashMap.newKeySet();
 
         public synchronized long addContact(String name, String phone) {
             long id = ids.incrementAndGet();
@@ -197,7 +197,7 @@ public class FakeChatwoot implements QuarkusTestResourceLifecycleManager {
                         message.put(part.getName(), new String(part.getBody().asBytes(), StandardCharsets.UTF_8));
                     }
                 }
-                return message.put("attachments", attachments);
+                return message.put("attachment_count", attachments);
             }
             return (ObjectNode) json.readTree(request.getBodyAsString());
         }

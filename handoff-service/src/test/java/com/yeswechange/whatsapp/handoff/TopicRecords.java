@@ -32,6 +32,12 @@ public final class TopicRecords implements AutoCloseable {
         return matching(filter).get(0);
     }
 
+    /** Waits until at least {@code count} records match, and returns them all. */
+    public List<ConsumerRecord<String, String>> awaitAtLeast(int count, Predicate<ConsumerRecord<String, String>> filter) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> matching(filter).size() >= count);
+        return matching(filter);
+    }
+
     public static Predicate<ConsumerRecord<String, String>> valueContains(String text) {
         return record -> record.value() != null && record.value().contains(text);
     }

@@ -138,8 +138,9 @@ class TwilioWebhooksTest {
                 .statusCode(200)
                 .body("status", equalTo("queued"));
 
-        var handoffs = inbound.matching(r -> r.value().contains("studio:FN595921b6fb78b4aaff35aa5daa6f5094"));
-        assertThat(handoffs).hasSizeGreaterThanOrEqualTo(2);
+        var handoffs = inbound.awaitAtLeast(2,
+                r -> r.value().contains("studio:FN595921b6fb78b4aaff35aa5daa6f5094"));
+        assertThat(handoffs).allSatisfy(record -> assertThat(record.key()).isEqualTo("+2250701020304"));
         InboundEvent event = EventJson.read(handoffs.get(0).value(), InboundEvent.class);
         assertThat(event.kind()).isEqualTo(InboundEvent.Kind.HANDOFF);
         assertThat(event.botContext()).containsEntry("motif", "remboursement");
