@@ -1,5 +1,6 @@
 package com.yeswechange.whatsapp.chatwoot;
 
+import com.yeswechange.whatsapp.chatwoot.dto.AgentConversationMetricsDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.AgentDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.AgentSummaryReportDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.AssignAgentRequest;
@@ -12,12 +13,14 @@ import com.yeswechange.whatsapp.chatwoot.dto.ContactSearchDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationListDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationMetaResponseDTO;
+import com.yeswechange.whatsapp.chatwoot.dto.ConversationMetricsDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationPageDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.CreateContactInboxRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.CreateContactRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.CreateConversationRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.CreateMessageRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.FilterRequest;
+import com.yeswechange.whatsapp.chatwoot.dto.InboxDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.LabelDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.LabelsRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.MessageDTO;
@@ -202,6 +205,11 @@ public interface ChatwootApi {
     List<TeamDTO> listTeams(@HeaderParam(TOKEN_HEADER) String token, @PathParam("accountId") long accountId);
 
     @GET
+    @Path(ACCOUNT + "/inboxes")
+    PayloadDTO<List<InboxDTO>> listInboxes(@HeaderParam(TOKEN_HEADER) String token,
+            @PathParam("accountId") long accountId);
+
+    @GET
     @Path(ACCOUNT + "/labels")
     PayloadDTO<List<LabelDTO>> listLabels(@HeaderParam(TOKEN_HEADER) String token,
             @PathParam("accountId") long accountId);
@@ -226,6 +234,17 @@ public interface ChatwootApi {
     ReportSummaryDTO reportSummary(@HeaderParam(TOKEN_HEADER) String token, @PathParam("accountId") long accountId,
             @QueryParam("type") String type, @QueryParam("id") Long id, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("business_hours") Boolean businessHours);
+
+    @GET
+    @Path(REPORTS + "/reports/conversations")
+    ConversationMetricsDTO conversationMetrics(@HeaderParam(TOKEN_HEADER) String token,
+            @PathParam("accountId") long accountId, @QueryParam("type") String type);
+
+    @GET
+    @Path(REPORTS + "/reports/conversations")
+    List<AgentConversationMetricsDTO> agentConversationMetrics(@HeaderParam(TOKEN_HEADER) String token,
+            @PathParam("accountId") long accountId, @QueryParam("type") String type,
+            @QueryParam("user_id") Long userId);
 
     @GET
     @Path(REPORTS + "/summary_reports/agent")

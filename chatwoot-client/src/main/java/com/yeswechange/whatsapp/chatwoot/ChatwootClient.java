@@ -1,10 +1,9 @@
 package com.yeswechange.whatsapp.chatwoot;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.yeswechange.whatsapp.chatwoot.RetryPolicies.ReadRetry;
-import com.yeswechange.whatsapp.chatwoot.RetryPolicies.RetryAfterBackoff;
-import com.yeswechange.whatsapp.chatwoot.RetryPolicies.WriteRetry;
+import com.yeswechange.whatsapp.chatwoot.dto.AgentConversationMetricsDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.AgentDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.AgentSummaryReportDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.AssignAgentRequest;
@@ -17,6 +16,7 @@ import com.yeswechange.whatsapp.chatwoot.dto.ContactInboxDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ContactSearchDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationCountsDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationDTO;
+import com.yeswechange.whatsapp.chatwoot.dto.ConversationMetricsDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationPageDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationQuery;
 import com.yeswechange.whatsapp.chatwoot.dto.CreateContactInboxRequest;
@@ -25,11 +25,11 @@ import com.yeswechange.whatsapp.chatwoot.dto.CreateConversationRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.CreateMessageRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.FilterCondition;
 import com.yeswechange.whatsapp.chatwoot.dto.FilterRequest;
+import com.yeswechange.whatsapp.chatwoot.dto.InboxDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.LabelDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.LabelsRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.MessageDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.MessageListDTO;
-import com.yeswechange.whatsapp.chatwoot.dto.PayloadDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.PlatformUserDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ReportPointDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ReportQuery;
@@ -42,8 +42,6 @@ import com.yeswechange.whatsapp.chatwoot.dto.UpdateMessageStatusRequest;
 import com.yeswechange.whatsapp.chatwoot.dto.UserTokenDTO;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.faulttolerance.api.CustomBackoff;
-import io.smallrye.faulttolerance.api.RetryWhen;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -53,37 +51,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /**
  * What the services call to talk to Chatwoot. Every account call uses the account token (CHATWOOT_API_TOKEN) unless a
- * {@link UserToken} is passed to act as one agent. Failures are always {@link ChatwootException}s.
+ * {@link UserToken} is passed to act as one agent (a null UserToken also means the account token). Failures are always
+ * {@link ChatwootException}s.
  *
- * <p>Fault tolerance: each attempt is bounded by a timeout; a circuit breaker per method opens on repeated 5xx or
- * unreachable Chatwoot; idempotent reads are retried on 5xx, connection failures, timeouts and 429; writes only on
- * 429 (the one failure that proves nothing happened). A 429 waits what its Retry-After asks, up to
- * {@code chatwoot.max-retry-after-seconds}; beyond that the {@link ChatwootRateLimitedException} reaches the caller.
+ * <p>Fault tolerance ({@link ChatwootGuards}): one circuit breaker and a per-attempt timeout on every call; reads are
+ * retried on 5xx, unreachable Chatwoot, timeouts and 429 (waiting what Retry-After asks, up to
+ * {@code chatwoot.max-retry-after-seconds}); writes are never retried, since a failed create may still have happened.
  *
  * <p>Metrics: timer {@code chatwoot.client.requests} per attempt, tagged {@code operation} and {@code outcome}
- * (success, the HTTP status, or io_error).
+ * (success, the HTTP status, io_error, or unreadable).
  */
 @ApplicationScoped
-@TranslateFaultToleranceFailures
-@Timeout(15_000)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
-        failOn = ChatwootUnavailableException.class)
 public class ChatwootClient {
 
     public static final String REQUEST_TIMER = "chatwoot.client.requests";
+
+    /** Name of the circuit breaker in front of every call (SmallRye's CircuitBreakerMaintenance knows it by it). */
+    public static final String CIRCUIT_BREAKER = ChatwootGuards.CIRCUIT_BREAKER;
+
+    /** Chatwoot's limit of files per message (lib/limits.rb). */
+    public static final int MAX_ATTACHMENTS = 15;
 
     private final ChatwootApi api;
     private final ChatwootConfig config;
     private final MeterRegistry registry;
     private final ObjectMapper objectMapper;
+    private final ChatwootGuards guards;
 
     public ChatwootClient(@RestClient ChatwootApi api, ChatwootConfig config, MeterRegistry registry,
             ObjectMapper objectMapper) {
@@ -91,6 +89,7 @@ public class ChatwootClient {
         this.config = config;
         this.registry = registry;
         this.objectMapper = objectMapper;
+        this.guards = new ChatwootGuards(config);
     }
 
     /** The account this client works in (CHATWOOT_ACCOUNT_ID). */
@@ -106,22 +105,12 @@ public class ChatwootClient {
     // ---------------------------------------------------------------- conversations
 
     /** GET conversations: one page (25) with the tab counts. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ConversationPageDTO listConversations(ConversationQuery query) {
-        return doListConversations(accountToken(), query);
+        return listConversations(null, query);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
-    public ConversationPageDTO listConversations(UserToken as, ConversationQuery query) {
-        return doListConversations(as.value(), query);
-    }
-
-    private ConversationPageDTO doListConversations(String token, ConversationQuery q) {
-        return call("conversations.list", () -> api.listConversations(token, accountId(), q.status(),
+    public ConversationPageDTO listConversations(UserToken as, ConversationQuery q) {
+        return read("conversations.list", () -> api.listConversations(token(as), accountId(), q.status(),
                 q.assigneeType(), q.inboxId(), q.teamId(), q.labels(), q.q(), q.sourceId(), q.conversationType(),
                 q.sortBy(), q.page()).data());
     }
@@ -130,210 +119,127 @@ public class ChatwootClient {
      * GET conversations/meta: the tab counts only. Chatwoot allows 30 of these per minute per token: cache and share
      * the result, never poll it per agent.
      */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ConversationCountsDTO conversationCounts(ConversationQuery query) {
-        return doConversationCounts(accountToken(), query);
+        return conversationCounts(null, query);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
-    public ConversationCountsDTO conversationCounts(UserToken as, ConversationQuery query) {
-        return doConversationCounts(as.value(), query);
-    }
-
-    private ConversationCountsDTO doConversationCounts(String token, ConversationQuery q) {
-        return call("conversations.meta", () -> api.conversationCounts(token, accountId(), q.status(),
+    public ConversationCountsDTO conversationCounts(UserToken as, ConversationQuery q) {
+        return read("conversations.meta", () -> api.conversationCounts(token(as), accountId(), q.status(),
                 q.assigneeType(), q.inboxId(), q.teamId(), q.labels(), q.q()).meta());
     }
 
     /** POST conversations/filter (a read: retried like one). page is 1-based; null means the first. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ConversationPageDTO filterConversations(List<FilterCondition> conditions, Integer page) {
-        return doFilterConversations(accountToken(), conditions, page);
+        return filterConversations(null, conditions, page);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ConversationPageDTO filterConversations(UserToken as, List<FilterCondition> conditions, Integer page) {
-        return doFilterConversations(as.value(), conditions, page);
+        FilterRequest filter = new FilterRequest(conditions);
+        return read("conversations.filter", () -> api.filterConversations(token(as), accountId(), page, filter));
     }
 
-    private ConversationPageDTO doFilterConversations(String token, List<FilterCondition> conditions, Integer page) {
-        return call("conversations.filter",
-                () -> api.filterConversations(token, accountId(), page, new FilterRequest(conditions)));
-    }
-
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ConversationDTO getConversation(long conversationId) {
-        return doGetConversation(accountToken(), conversationId);
+        return getConversation(null, conversationId);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ConversationDTO getConversation(UserToken as, long conversationId) {
-        return doGetConversation(as.value(), conversationId);
-    }
-
-    private ConversationDTO doGetConversation(String token, long conversationId) {
-        return call("conversations.get", () -> api.getConversation(token, accountId(), conversationId));
+        return read("conversations.get", () -> api.getConversation(token(as), accountId(), conversationId));
     }
 
     /** POST conversations. Not idempotent: a lock_to_single_conversation inbox returns the existing one instead. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public ConversationDTO createConversation(CreateConversationRequest request) {
-        return doCreateConversation(accountToken(), request);
+        return createConversation(null, request);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public ConversationDTO createConversation(UserToken as, CreateConversationRequest request) {
-        return doCreateConversation(as.value(), request);
-    }
-
-    private ConversationDTO doCreateConversation(String token, CreateConversationRequest request) {
-        return call("conversations.create", () -> api.createConversation(token, accountId(), request));
+        if (request.status() == ConversationStatus.ALL || request.status() == ConversationStatus.SNOOZED) {
+            throw new IllegalArgumentException("a conversation is created open, pending or resolved");
+        }
+        return write("conversations.create", () -> api.createConversation(token(as), accountId(), request));
     }
 
     /**
      * POST toggle_status. snoozedUntil only with {@link ConversationStatus#SNOOZED} (null: until the customer writes);
      * a null status toggles open↔resolved. Opening as an agent-role user assigns the conversation to that user.
      */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public ToggleStatusResultDTO toggleStatus(long conversationId, ConversationStatus status, Instant snoozedUntil) {
-        return doToggleStatus(accountToken(), conversationId, status, snoozedUntil);
+        return toggleStatus(null, conversationId, status, snoozedUntil);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public ToggleStatusResultDTO toggleStatus(UserToken as, long conversationId, ConversationStatus status,
-            Instant snoozedUntil) {
-        return doToggleStatus(as.value(), conversationId, status, snoozedUntil);
-    }
-
-    private ToggleStatusResultDTO doToggleStatus(String token, long conversationId, ConversationStatus status,
             Instant snoozedUntil) {
         if (status == ConversationStatus.ALL) {
             throw new IllegalArgumentException("'all' is a list filter, not a conversation status");
         }
-        Long until = snoozedUntil == null ? null : snoozedUntil.getEpochSecond();
-        return call("conversations.toggle_status", () -> api.toggleStatus(token, accountId(), conversationId,
-                new ToggleStatusRequest(status, until)).payload());
+        if (snoozedUntil != null && status != ConversationStatus.SNOOZED) {
+            throw new IllegalArgumentException("snoozedUntil goes only with status snoozed");
+        }
+        ToggleStatusRequest request = new ToggleStatusRequest(status,
+                snoozedUntil == null ? null : snoozedUntil.getEpochSecond());
+        return write("conversations.toggle_status",
+                () -> api.toggleStatus(token(as), accountId(), conversationId, request).payload());
     }
 
     /** POST toggle_priority; null clears the priority. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public void togglePriority(long conversationId, ConversationPriority priority) {
-        doTogglePriority(accountToken(), conversationId, priority);
+        togglePriority(null, conversationId, priority);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public void togglePriority(UserToken as, long conversationId, ConversationPriority priority) {
-        doTogglePriority(as.value(), conversationId, priority);
-    }
-
-    private void doTogglePriority(String token, long conversationId, ConversationPriority priority) {
-        call("conversations.toggle_priority", () -> {
-            api.togglePriority(token, accountId(), conversationId, new TogglePriorityRequest(priority));
+        write("conversations.toggle_priority", () -> {
+            api.togglePriority(token(as), accountId(), conversationId, new TogglePriorityRequest(priority));
             return null;
         });
     }
 
     /** POST assignments with assignee_id; agentId null unassigns. Returns the assigned agent, empty when unassigned. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public Optional<AgentDTO> assignAgent(long conversationId, Long agentId) {
-        return doAssignAgent(accountToken(), conversationId, agentId);
+        return assignAgent(null, conversationId, agentId);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public Optional<AgentDTO> assignAgent(UserToken as, long conversationId, Long agentId) {
-        return doAssignAgent(as.value(), conversationId, agentId);
+        return Optional.ofNullable(write("conversations.assign_agent",
+                () -> api.assignAgent(token(as), accountId(), conversationId, new AssignAgentRequest(agentId))));
     }
 
-    private Optional<AgentDTO> doAssignAgent(String token, long conversationId, Long agentId) {
-        return Optional.ofNullable(call("conversations.assign_agent",
-                () -> api.assignAgent(token, accountId(), conversationId, new AssignAgentRequest(agentId))));
+    /** Takes the agent off the conversation (assignments with assignee_id null). */
+    public void unassign(long conversationId) {
+        unassign(null, conversationId);
+    }
+
+    public void unassign(UserToken as, long conversationId) {
+        assignAgent(as, conversationId, null);
     }
 
     /** POST assignments with team_id; teamId null removes the team. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public Optional<TeamDTO> assignTeam(long conversationId, Long teamId) {
-        return doAssignTeam(accountToken(), conversationId, teamId);
+        return assignTeam(null, conversationId, teamId);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public Optional<TeamDTO> assignTeam(UserToken as, long conversationId, Long teamId) {
-        return doAssignTeam(as.value(), conversationId, teamId);
-    }
-
-    private Optional<TeamDTO> doAssignTeam(String token, long conversationId, Long teamId) {
-        return Optional.ofNullable(call("conversations.assign_team",
-                () -> api.assignTeam(token, accountId(), conversationId, new AssignTeamRequest(teamId))));
+        return Optional.ofNullable(write("conversations.assign_team",
+                () -> api.assignTeam(token(as), accountId(), conversationId, new AssignTeamRequest(teamId))));
     }
 
     /** GET a conversation's label titles. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<String> conversationLabels(long conversationId) {
-        return doConversationLabels(accountToken(), conversationId);
+        return conversationLabels(null, conversationId);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<String> conversationLabels(UserToken as, long conversationId) {
-        return doConversationLabels(as.value(), conversationId);
+        return read("conversations.labels",
+                () -> api.conversationLabels(token(as), accountId(), conversationId).payload());
     }
 
-    private List<String> doConversationLabels(String token, long conversationId) {
-        return call("conversations.labels", () -> api.conversationLabels(token, accountId(), conversationId).payload());
-    }
-
-    /** POST labels: replaces the whole set (idempotent, so retried like a read). Returns the new set. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
+    /** POST labels: replaces the whole set. Returns the new set. */
     public List<String> setConversationLabels(long conversationId, List<String> labels) {
-        return doSetConversationLabels(accountToken(), conversationId, labels);
+        return setConversationLabels(null, conversationId, labels);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<String> setConversationLabels(UserToken as, long conversationId, List<String> labels) {
-        return doSetConversationLabels(as.value(), conversationId, labels);
-    }
-
-    private List<String> doSetConversationLabels(String token, long conversationId, List<String> labels) {
-        return call("conversations.set_labels", () -> api.setConversationLabels(token, accountId(), conversationId,
-                new LabelsRequest(labels)).payload());
+        LabelsRequest request = new LabelsRequest(labels);
+        return write("conversations.set_labels",
+                () -> api.setConversationLabels(token(as), accountId(), conversationId, request).payload());
     }
 
     // ---------------------------------------------------------------- messages
@@ -342,364 +248,223 @@ public class ChatwootClient {
      * GET messages, ascending. No ids: the latest 20; before: 20 older than that message id; after: up to 100 newer
      * than that message id; both: up to 1000 in between.
      */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public MessageListDTO listMessages(long conversationId, Long before, Long after) {
-        return doListMessages(accountToken(), conversationId, before, after);
+        return listMessages(null, conversationId, before, after);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public MessageListDTO listMessages(UserToken as, long conversationId, Long before, Long after) {
-        return doListMessages(as.value(), conversationId, before, after);
+        return read("messages.list", () -> api.listMessages(token(as), accountId(), conversationId, before, after));
     }
 
-    private MessageListDTO doListMessages(String token, long conversationId, Long before, Long after) {
-        return call("messages.list", () -> api.listMessages(token, accountId(), conversationId, before, after));
-    }
-
-    /** POST messages as JSON. Not idempotent: Chatwoot does not deduplicate on source_id. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
+    /** POST messages as JSON. Not idempotent (Chatwoot does not deduplicate on source_id): never retried. */
     public MessageDTO createMessage(long conversationId, CreateMessageRequest request) {
-        return doCreateMessage(accountToken(), conversationId, request);
+        return createMessage(null, conversationId, request);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public MessageDTO createMessage(UserToken as, long conversationId, CreateMessageRequest request) {
-        return doCreateMessage(as.value(), conversationId, request);
+        return write("messages.create", () -> api.createMessage(token(as), accountId(), conversationId, request));
     }
 
-    private MessageDTO doCreateMessage(String token, long conversationId, CreateMessageRequest request) {
-        return call("messages.create", () -> api.createMessage(token, accountId(), conversationId, request));
-    }
-
-    /** POST messages as multipart with files (at most 15), e.g. a customer's WhatsApp image. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
+    /** POST messages as multipart with files (at most 15), e.g. a customer's WhatsApp image. Never retried. */
     public MessageDTO createMessage(long conversationId, CreateMessageRequest request,
             List<AttachmentUpload> attachments) {
-        return doCreateMessage(accountToken(), conversationId, request, attachments);
+        return createMessage(null, conversationId, request, attachments);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public MessageDTO createMessage(UserToken as, long conversationId, CreateMessageRequest request,
             List<AttachmentUpload> attachments) {
-        return doCreateMessage(as.value(), conversationId, request, attachments);
-    }
-
-    private MessageDTO doCreateMessage(String token, long conversationId, CreateMessageRequest request,
-            List<AttachmentUpload> attachments) {
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            throw new IllegalArgumentException("Chatwoot takes at most " + MAX_ATTACHMENTS + " attachments");
+        }
         ClientMultipartForm form = multipart(request, attachments);
-        return call("messages.create_multipart",
-                () -> api.createMessageMultipart(token, accountId(), conversationId, form));
+        return write("messages.create_multipart",
+                () -> api.createMessageMultipart(token(as), accountId(), conversationId, form));
     }
 
     /**
      * PATCH a message's delivery status (sent, delivered, read, failed) and error text. API inboxes only, and it needs
-     * a user token (an agent bot's is refused). Setting the same status again is harmless, so it is retried.
+     * a user token (an agent bot's is refused with 403). Not in swagger.json (API-NOTES §3).
      */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public MessageDTO updateMessageStatus(long conversationId, long messageId, MessageStatus status,
             String externalError) {
-        return doUpdateMessageStatus(accountToken(), conversationId, messageId, status, externalError);
+        return updateMessageStatus(null, conversationId, messageId, status, externalError);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public MessageDTO updateMessageStatus(UserToken as, long conversationId, long messageId, MessageStatus status,
             String externalError) {
-        return doUpdateMessageStatus(as.value(), conversationId, messageId, status, externalError);
-    }
-
-    private MessageDTO doUpdateMessageStatus(String token, long conversationId, long messageId, MessageStatus status,
-            String externalError) {
-        return call("messages.update_status", () -> api.updateMessageStatus(token, accountId(), conversationId,
-                messageId, new UpdateMessageStatusRequest(status, externalError)));
+        UpdateMessageStatusRequest request = new UpdateMessageStatusRequest(status, externalError);
+        return write("messages.update_status",
+                () -> api.updateMessageStatus(token(as), accountId(), conversationId, messageId, request));
     }
 
     // ---------------------------------------------------------------- contacts
 
-    /** GET contacts/search: name, email, phone number or identifier; 15 per page; page null means the first. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
+    /** GET contacts/search: name, e-mail, phone number or identifier; 15 per page (page 1-based, null = first). */
     public ContactSearchDTO searchContacts(String q, Integer page) {
-        return doSearchContacts(accountToken(), q, page);
+        return searchContacts(null, q, page);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ContactSearchDTO searchContacts(UserToken as, String q, Integer page) {
-        return doSearchContacts(as.value(), q, page);
-    }
-
-    private ContactSearchDTO doSearchContacts(String token, String q, Integer page) {
-        return call("contacts.search", () -> api.searchContacts(token, accountId(), q, page));
+        return read("contacts.search", () -> api.searchContacts(token(as), accountId(), q, page));
     }
 
     /** POST contacts; with an inbox id, also the contact inbox. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public ContactCreatedDTO createContact(CreateContactRequest request) {
-        return doCreateContact(accountToken(), request);
+        return createContact(null, request);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public ContactCreatedDTO createContact(UserToken as, CreateContactRequest request) {
-        return doCreateContact(as.value(), request);
+        return write("contacts.create", () -> api.createContact(token(as), accountId(), request).payload());
     }
 
-    private ContactCreatedDTO doCreateContact(String token, CreateContactRequest request) {
-        return call("contacts.create", () -> api.createContact(token, accountId(), request).payload());
-    }
-
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ContactDTO getContact(long contactId) {
-        return doGetContact(accountToken(), contactId);
+        return getContact(null, contactId);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public ContactDTO getContact(UserToken as, long contactId) {
-        return doGetContact(as.value(), contactId);
-    }
-
-    private ContactDTO doGetContact(String token, long contactId) {
-        return call("contacts.get", () -> api.getContact(token, accountId(), contactId).payload());
+        return read("contacts.get", () -> api.getContact(token(as), accountId(), contactId).payload());
     }
 
     /** GET contacts/{id}/conversations: the contact's last 20 conversations. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<ConversationDTO> contactConversations(long contactId) {
-        return doContactConversations(accountToken(), contactId);
+        return contactConversations(null, contactId);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<ConversationDTO> contactConversations(UserToken as, long contactId) {
-        return doContactConversations(as.value(), contactId);
-    }
-
-    private List<ConversationDTO> doContactConversations(String token, long contactId) {
-        return call("contacts.conversations", () -> api.contactConversations(token, accountId(), contactId).payload());
+        return read("contacts.conversations",
+                () -> api.contactConversations(token(as), accountId(), contactId).payload());
     }
 
     /** POST contacts/{id}/contact_inboxes: makes the contact reachable in an inbox under sourceId. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public ContactInboxDTO createContactInbox(long contactId, long inboxId, String sourceId) {
-        return doCreateContactInbox(accountToken(), contactId, inboxId, sourceId);
+        return createContactInbox(null, contactId, inboxId, sourceId);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = WriteRetry.class)
     public ContactInboxDTO createContactInbox(UserToken as, long contactId, long inboxId, String sourceId) {
-        return doCreateContactInbox(as.value(), contactId, inboxId, sourceId);
-    }
-
-    private ContactInboxDTO doCreateContactInbox(String token, long contactId, long inboxId, String sourceId) {
-        return call("contacts.create_contact_inbox", () -> api.createContactInbox(token, accountId(), contactId,
-                new CreateContactInboxRequest(inboxId, sourceId)));
+        CreateContactInboxRequest request = new CreateContactInboxRequest(inboxId, sourceId);
+        return write("contacts.create_contact_inbox",
+                () -> api.createContactInbox(token(as), accountId(), contactId, request));
     }
 
     // ---------------------------------------------------------------- account directory
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<AgentDTO> listAgents() {
-        return doListAgents(accountToken());
+        return listAgents(null);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<AgentDTO> listAgents(UserToken as) {
-        return doListAgents(as.value());
+        return read("agents.list", () -> api.listAgents(token(as), accountId()));
     }
 
-    private List<AgentDTO> doListAgents(String token) {
-        return call("agents.list", () -> api.listAgents(token, accountId()));
-    }
-
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<TeamDTO> listTeams() {
-        return doListTeams(accountToken());
+        return listTeams(null);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<TeamDTO> listTeams(UserToken as) {
-        return doListTeams(as.value());
+        return read("teams.list", () -> api.listTeams(token(as), accountId()));
     }
 
-    private List<TeamDTO> doListTeams(String token) {
-        return call("teams.list", () -> api.listTeams(token, accountId()));
+    /** GET inboxes: the inboxes the token's user may see. */
+    public List<InboxDTO> listInboxes() {
+        return listInboxes(null);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
+    public List<InboxDTO> listInboxes(UserToken as) {
+        return read("inboxes.list", () -> api.listInboxes(token(as), accountId()).payload());
+    }
+
     public List<LabelDTO> listLabels() {
-        return doListLabels(accountToken());
+        return listLabels(null);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<LabelDTO> listLabels(UserToken as) {
-        return doListLabels(as.value());
-    }
-
-    private List<LabelDTO> doListLabels(String token) {
-        return call("labels.list", () -> api.listLabels(token, accountId()).payload());
+        return read("labels.list", () -> api.listLabels(token(as), accountId()).payload());
     }
 
     /** GET canned_responses; search (short code or content) may be null for all. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<CannedResponseDTO> listCannedResponses(String search) {
-        return doListCannedResponses(accountToken(), search);
+        return listCannedResponses(null, search);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<CannedResponseDTO> listCannedResponses(UserToken as, String search) {
-        return doListCannedResponses(as.value(), search);
-    }
-
-    private List<CannedResponseDTO> doListCannedResponses(String token, String search) {
-        return call("canned_responses.list", () -> api.listCannedResponses(token, accountId(), search));
+        return read("canned_responses.list", () -> api.listCannedResponses(token(as), accountId(), search));
     }
 
     // ---------------------------------------------------------------- v2 reports (administrator token)
 
     /** GET /api/v2/…/reports: a timeseries of query.metric(). */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<ReportPointDTO> report(ReportQuery query) {
-        return doReport(accountToken(), query);
+        return report(null, query);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
-    public List<ReportPointDTO> report(UserToken as, ReportQuery query) {
-        return doReport(as.value(), query);
-    }
-
-    private List<ReportPointDTO> doReport(String token, ReportQuery q) {
-        return call("reports.timeseries", () -> api.report(token, accountId(), q.metric(), q.type(), q.id(),
+    public List<ReportPointDTO> report(UserToken as, ReportQuery q) {
+        return read("reports.timeseries", () -> api.report(token(as), accountId(), q.metric(), q.type(), q.id(),
                 q.sinceSeconds(), q.untilSeconds(), q.groupBy(), q.timezoneOffset(), q.businessHours()));
     }
 
-    /** GET /api/v2/…/reports/summary. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
+    /** GET /api/v2/…/reports/summary: totals and averages over the period, and the period before. */
     public ReportSummaryDTO reportSummary(ReportQuery query) {
-        return doReportSummary(accountToken(), query);
+        return reportSummary(null, query);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
-    public ReportSummaryDTO reportSummary(UserToken as, ReportQuery query) {
-        return doReportSummary(as.value(), query);
-    }
-
-    private ReportSummaryDTO doReportSummary(String token, ReportQuery q) {
-        return call("reports.summary", () -> api.reportSummary(token, accountId(), q.type(), q.id(),
+    public ReportSummaryDTO reportSummary(UserToken as, ReportQuery q) {
+        return read("reports.summary", () -> api.reportSummary(token(as), accountId(), q.type(), q.id(),
                 q.sinceSeconds(), q.untilSeconds(), q.businessHours()));
     }
 
     /** GET /api/v2/…/summary_reports/agent: one row per agent over [since, until). */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<AgentSummaryReportDTO> agentSummaryReport(Instant since, Instant until) {
-        return doAgentSummaryReport(accountToken(), since, until);
+        return agentSummaryReport(null, since, until);
     }
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public List<AgentSummaryReportDTO> agentSummaryReport(UserToken as, Instant since, Instant until) {
-        return doAgentSummaryReport(as.value(), since, until);
+        ReportQuery range = ReportQuery.account(since, until);
+        return read("reports.agent_summary", () -> api.agentSummaryReport(token(as), accountId(),
+                range.sinceSeconds(), range.untilSeconds(), null));
     }
 
-    private List<AgentSummaryReportDTO> doAgentSummaryReport(String token, Instant since, Instant until) {
-        ReportQuery range = ReportQuery.account(since, until);
-        return call("reports.agent_summary",
-                () -> api.agentSummaryReport(token, accountId(), range.sinceSeconds(), range.untilSeconds(), null));
+    /** GET /api/v2/…/reports/conversations?type=account: open, unattended, unassigned and pending right now. */
+    public ConversationMetricsDTO conversationMetrics() {
+        return conversationMetrics(null);
+    }
+
+    public ConversationMetricsDTO conversationMetrics(UserToken as) {
+        return read("reports.conversations", () -> api.conversationMetrics(token(as), accountId(), "account"));
+    }
+
+    /** GET /api/v2/…/reports/conversations?type=agent: each agent's open and unattended conversations right now. */
+    public List<AgentConversationMetricsDTO> agentConversationMetrics() {
+        return agentConversationMetrics(null);
+    }
+
+    public List<AgentConversationMetricsDTO> agentConversationMetrics(UserToken as) {
+        return read("reports.agent_conversations",
+                () -> api.agentConversationMetrics(token(as), accountId(), "agent", null));
     }
 
     // ---------------------------------------------------------------- platform API (CHATWOOT_PLATFORM_TOKEN)
 
     /** GET /platform/api/v1/users/{id}, with the user's access_token (users permissible to the platform app only). */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
     public PlatformUserDTO platformUser(long userId) {
-        return doPlatformUser(userId);
-    }
-
-    private PlatformUserDTO doPlatformUser(long userId) {
         String token = platformToken();
-        return call("platform.users.get", () -> api.platformUser(token, userId));
+        return read("platform.users.get", () -> api.platformUser(token, userId));
     }
 
-    /** POST /platform/api/v1/users/{id}/token (Chatwoot ≥ 4.3): the user's access token. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
+    /** POST /platform/api/v1/users/{id}/token (Chatwoot ≥ 4.3; not in swagger.json): the user's access token. */
     public UserTokenDTO createUserToken(long userId) {
         String token = platformToken();
-        return call("platform.users.token", () -> api.createUserToken(token, userId));
+        return write("platform.users.token", () -> api.createUserToken(token, userId));
     }
 
-    /** The agent's own token, from the platform API, ready to pass to the other calls. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, maxDuration = 60_000)
-    @CustomBackoff(RetryAfterBackoff.class)
-    @RetryWhen(exception = ReadRetry.class)
+    /** The agent's own token, from the platform API's users/{id}, ready to pass to the other calls. */
     public UserToken userToken(long userId) {
-        return UserToken.of(doPlatformUser(userId).accessToken());
+        return UserToken.of(platformUser(userId).accessToken());
     }
 
     // ---------------------------------------------------------------- plumbing
 
-    private String accountToken() {
-        return config.apiToken();
+    private String token(UserToken as) {
+        return as == null ? config.apiToken() : as.value();
     }
 
     private String platformToken() {
@@ -707,8 +472,16 @@ public class ChatwootClient {
                 () -> new IllegalStateException("chatwoot.platform-token (CHATWOOT_PLATFORM_TOKEN) is not set"));
     }
 
+    private <T> T read(String operation, Supplier<T> request) {
+        return guards.read(() -> attempt(operation, request));
+    }
+
+    private <T> T write(String operation, Supplier<T> request) {
+        return guards.write(() -> attempt(operation, request));
+    }
+
     /** One attempt: timed, and with every failure as a ChatwootException (status 0 when nothing answered). */
-    private <T> T call(String operation, Supplier<T> request) {
+    private <T> T attempt(String operation, Supplier<T> request) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "success";
         try {
@@ -717,14 +490,21 @@ public class ChatwootClient {
             outcome = Integer.toString(failure.status());
             throw failure;
         } catch (WebApplicationException unmapped) {
-            // the mapper handles every status >= 400; this is a 3xx or a body that failed to read
-            outcome = Integer.toString(unmapped.getResponse().getStatus());
-            throw new ChatwootException(unmapped.getResponse().getStatus(), "",
-                    "unexpected Chatwoot answer to " + operation + ": " + unmapped.getMessage(), unmapped);
-        } catch (ProcessingException unreachable) {
+            // the mapper handles every status >= 400; this is a 3xx
+            int status = unmapped.getResponse().getStatus();
+            outcome = Integer.toString(status);
+            throw new ChatwootException(status, "", "unexpected HTTP " + status + " from Chatwoot to " + operation,
+                    unmapped);
+        } catch (ProcessingException failure) {
+            if (hasCause(failure, JacksonException.class)) {
+                // Chatwoot answered, but not in a shape we can read: retrying would not help
+                outcome = "unreadable";
+                throw new ChatwootException(0, "", "unreadable Chatwoot answer to " + operation + ": "
+                        + failure.getMessage(), failure);
+            }
             outcome = "io_error";
             throw new ChatwootUnavailableException("Chatwoot unreachable for " + operation + ": "
-                    + unreachable.getMessage(), unreachable);
+                    + failure.getMessage(), failure);
         } finally {
             sample.stop(Timer.builder(REQUEST_TIMER)
                     .description("Chatwoot API calls, one per attempt")
@@ -732,6 +512,15 @@ public class ChatwootClient {
                     .tag("outcome", outcome)
                     .register(registry));
         }
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ClientMultipartForm multipart(CreateMessageRequest request, List<AttachmentUpload> attachments) {

@@ -2,6 +2,7 @@ package com.yeswechange.whatsapp.chatwoot;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,4 +30,50 @@ public interface ChatwootConfig {
     /** How long reads may retry on a 429 before giving up; longer Retry-After values are not waited for. */
     @WithDefault("30")
     int maxRetryAfterSeconds();
+
+    /** Longest a single attempt may take, on top of the REST client's connect/read timeouts. */
+    @WithDefault("15s")
+    Duration timeout();
+
+    /** Retries of idempotent reads (writes are never retried). */
+    Retry retry();
+
+    /** The one circuit breaker in front of every Chatwoot call. */
+    CircuitBreaker circuitBreaker();
+
+    interface Retry {
+        /** Retries after the first attempt. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** Wait before a retry, unless a 429's Retry-After says otherwise. */
+        @WithDefault("300ms")
+        Duration delay();
+
+        /** Random extra wait, so many callers do not retry in step. */
+        @WithDefault("100ms")
+        Duration jitter();
+
+        /** Retrying stops once the call has taken this long in total. */
+        @WithDefault("60s")
+        Duration maxDuration();
+    }
+
+    interface CircuitBreaker {
+        /** How many recent calls are looked at. */
+        @WithDefault("10")
+        int requestVolumeThreshold();
+
+        /** Share of those calls that must have failed (5xx, unreachable, timeout) to open the circuit. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the circuit stays open before trial calls are let through. */
+        @WithDefault("10s")
+        Duration delay();
+
+        /** Successful trial calls needed to close it again. */
+        @WithDefault("2")
+        int successThreshold();
+    }
 }

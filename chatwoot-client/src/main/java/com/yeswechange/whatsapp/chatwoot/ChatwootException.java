@@ -1,8 +1,8 @@
 package com.yeswechange.whatsapp.chatwoot;
 
 /**
- * Chatwoot refused or failed a call. {@link #status()} is the HTTP status (0 when no answer came: connection refused,
- * timeout, circuit open), {@link #body()} Chatwoot's answer as text (possibly empty, capped in length).
+ * Chatwoot refused or failed a call. {@link #status()} is the HTTP status (0 when no usable answer came: connection refused,
+ * timeout, circuit open, or an answer that could not be read), {@link #body()} Chatwoot's answer as text (possibly empty, capped in length).
  */
 public class ChatwootException extends RuntimeException {
 

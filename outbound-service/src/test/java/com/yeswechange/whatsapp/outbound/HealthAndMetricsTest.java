@@ -9,8 +9,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+// same resources as the component tests: the whole module runs on one Quarkus application instance
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(TwilioAndChatwootWireMock.class)
 class HealthAndMetricsTest {
 
     @Test

@@ -1,14 +1,17 @@
 package com.yeswechange.whatsapp.chatwoot.dto;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.yeswechange.whatsapp.chatwoot.ConversationStatus;
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * POST conversations. With inboxId and contactId Chatwoot finds or creates the contact inbox; sourceId alone names an
- * existing contact inbox. snoozedUntil is unix seconds. Absent fields are not sent.
+ * existing contact inbox. snoozedUntil is sent as an ISO-8601 date-time, as
+ * conversation_builder.rb and swagger.json expect it (unlike toggle_status, which takes unix seconds). Absent fields are not sent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -19,7 +22,7 @@ public record CreateConversationRequest(
         ConversationStatus status,
         Long assigneeId,
         Long teamId,
-        Long snoozedUntil,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant snoozedUntil,
         Map<String, Object> additionalAttributes,
         Map<String, Object> customAttributes) {
 

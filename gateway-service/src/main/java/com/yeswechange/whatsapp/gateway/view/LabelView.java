@@ -1,0 +1,4 @@
+package com.yeswechange.whatsapp.gateway.view;
+
+public record LabelView(long id, String title, String description, String color) {
+}

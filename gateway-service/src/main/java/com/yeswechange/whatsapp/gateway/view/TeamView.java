@@ -1,0 +1,4 @@
+package com.yeswechange.whatsapp.gateway.view;
+
+public record TeamView(long id, String name) {
+}

@@ -1,0 +1,4 @@
+package com.yeswechange.whatsapp.sandbox.model;
+
+public record Label(long id, String title, String description, String color) {
+}
