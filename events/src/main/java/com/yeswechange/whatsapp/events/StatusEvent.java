@@ -25,6 +25,11 @@ public record StatusEvent(
 
     public static final int CURRENT_VERSION = 1;
 
+    /** The StatusCallback URL's query parameter carrying the Chatwoot conversation id (set by outbound). */
+    public static final String CALLBACK_CONVERSATION_PARAM = "chatwoot_conversation_id";
+    /** The StatusCallback URL's query parameter carrying the Chatwoot message id (set by outbound). */
+    public static final String CALLBACK_MESSAGE_PARAM = "chatwoot_message_id";
+
     public StatusEvent {
         schemaVersion = schemaVersion <= 0 ? 1 : schemaVersion;
     }

@@ -84,7 +84,8 @@ public final class TwilioEvents {
 
     /**
      * A message status callback. Only the MessageSid is required; Chatwoot's ids come from the callback URL's query
-     * ({@code conversation_id}, {@code message_id}), which outbound-service sets and Twilio signs.
+     * ({@link StatusEvent#CALLBACK_CONVERSATION_PARAM}, {@link StatusEvent#CALLBACK_MESSAGE_PARAM}), which
+     * outbound-service sets and Twilio signs.
      */
     public static StatusEvent status(Map<String, String> params, Map<String, String> query, Instant receivedAt) {
         String sid = first(params, "MessageSid", "SmsSid");
@@ -93,8 +94,8 @@ public final class TwilioEvents {
         }
         return new StatusEvent(StatusEvent.CURRENT_VERSION, sid, first(params, "MessageStatus", "SmsStatus"),
                 blankToNull(params.get("ErrorCode")), blankToNull(params.get("ErrorMessage")),
-                blankToNull(params.get("To")), parseId(first(query, "conversation_id", "conversationId")),
-                parseId(first(query, "message_id", "messageId")), receivedAt);
+                blankToNull(params.get("To")), parseId(query.get(StatusEvent.CALLBACK_CONVERSATION_PARAM)),
+                parseId(query.get(StatusEvent.CALLBACK_MESSAGE_PARAM)), receivedAt);
     }
 
     /**

@@ -109,7 +109,7 @@ class TwilioWebhooksTest {
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> params = Map.of("MessageSid", sid, "MessageStatus", "delivered",
                 "To", "whatsapp:+2250700000042");
-        String query = "?conversation_id=27&message_id=1203";
+        String query = "?chatwoot_conversation_id=27&chatwoot_message_id=1203";
 
         post(STATUS + query, FORM, Signers.form(params).getBytes(StandardCharsets.UTF_8),
                 Signers.twilio(Signers.PUBLIC_BASE + STATUS + query, params)).statusCode(200);

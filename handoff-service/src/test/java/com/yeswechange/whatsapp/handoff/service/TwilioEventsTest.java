@@ -59,7 +59,7 @@ class TwilioEventsTest {
     @Test
     void statusCallbacksCarryTheCustomerAndToleratesMissingFields() {
         StatusEvent sent = TwilioEvents.status(form("status_sent.form"),
-                Map.of("conversation_id", "27", "message_id", "1203"), NOW);
+                Map.of("chatwoot_conversation_id", "27", "chatwoot_message_id", "1203"), NOW);
         assertThat(sent.messageSid()).isEqualTo("SM7ede306031e7c73b0e46f2bb4e9dac03");
         assertThat(sent.status()).isEqualTo("sent");
         assertThat(sent.to()).isEqualTo("whatsapp:+2250701020304");
@@ -73,7 +73,7 @@ class TwilioEventsTest {
         assertThat(failed.errorMessage()).as("Twilio sends none with 63016").isNull();
         assertThat(failed.chatwootConversationId()).isNull();
 
-        StatusEvent bare = TwilioEvents.status(Map.of("MessageSid", "SM1"), Map.of("message_id", "x"), NOW);
+        StatusEvent bare = TwilioEvents.status(Map.of("MessageSid", "SM1"), Map.of("chatwoot_message_id", "x"), NOW);
         assertThat(bare.status()).isNull();
         assertThat(bare.to()).isNull();
         assertThat(bare.chatwootMessageId()).isNull();

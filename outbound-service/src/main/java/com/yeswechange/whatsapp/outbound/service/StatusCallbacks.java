@@ -1,5 +1,6 @@
 package com.yeswechange.whatsapp.outbound.service;
 
+import com.yeswechange.whatsapp.events.StatusEvent;
 import com.yeswechange.whatsapp.outbound.config.OutboundConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -11,8 +12,8 @@ import java.net.URI;
 @ApplicationScoped
 public class StatusCallbacks {
 
-    public static final String CONVERSATION_PARAM = "chatwoot_conversation_id";
-    public static final String MESSAGE_PARAM = "chatwoot_message_id";
+    public static final String CONVERSATION_PARAM = StatusEvent.CALLBACK_CONVERSATION_PARAM;
+    public static final String MESSAGE_PARAM = StatusEvent.CALLBACK_MESSAGE_PARAM;
 
     private final OutboundConfig config;
 
