@@ -58,11 +58,16 @@
   }
 
   document.addEventListener('htmx:sseOpen', function () {
+    body.dataset.live = 'open';
     stopPolling();
     pollOnce(); // catch up on what happened while the stream was down
   });
-  document.addEventListener('htmx:sseError', startPolling);
-  document.addEventListener('htmx:sseClose', startPolling);
+  function streamDown() {
+    body.dataset.live = 'down';
+    startPolling();
+  }
+  document.addEventListener('htmx:sseError', streamDown);
+  document.addEventListener('htmx:sseClose', streamDown);
 
   // A message can arrive twice (our own reply's answer, then its live event; or polling and the stream racing):
   // the server renders each as <li id="m-ID">, so skip a fragment whose message is already on screen.
