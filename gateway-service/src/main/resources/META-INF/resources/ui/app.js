@@ -200,11 +200,14 @@
     if (evt.target.id !== 'composer-text') { return; }
     var match = /^\/(\S*)$/.exec(evt.target.value);
     if (!match) { closeCanned(); return; }
-    htmx.ajax('GET', '/ui/canned?q=' + encodeURIComponent(match[1]), { target: '#canned-list', swap: 'innerHTML' })
-      .then(function () {
-        var list = cannedList();
-        if (list) { list.hidden = list.children.length === 0; }
-      });
+    htmx.ajax('GET', '/ui/canned?q=' + encodeURIComponent(match[1]), { target: '#canned-list', swap: 'innerHTML' });
+  });
+  document.addEventListener('htmx:afterSwap', function (evt) {
+    var list = cannedList();
+    if (list && evt.detail.target === list) {
+      var typing = /^\/\S*$/.test($('#composer-text').value);
+      list.hidden = !typing || list.children.length === 0;
+    }
   });
 
   // ---------------------------------------------------------------------------------------------- keyboard
