@@ -58,11 +58,16 @@
   }
 
   document.addEventListener('htmx:sseOpen', function () {
+    body.dataset.live = 'open';
     stopPolling();
     pollOnce(); // catch up on what happened while the stream was down
   });
-  document.addEventListener('htmx:sseError', startPolling);
-  document.addEventListener('htmx:sseClose', startPolling);
+  function streamDown() {
+    body.dataset.live = 'down';
+    startPolling();
+  }
+  document.addEventListener('htmx:sseError', streamDown);
+  document.addEventListener('htmx:sseClose', streamDown);
 
   // A message can arrive twice (our own reply's answer, then its live event; or polling and the stream racing):
   // the server renders each as <li id="m-ID">, so skip a fragment whose message is already on screen.
@@ -195,11 +200,14 @@
     if (evt.target.id !== 'composer-text') { return; }
     var match = /^\/(\S*)$/.exec(evt.target.value);
     if (!match) { closeCanned(); return; }
-    htmx.ajax('GET', '/ui/canned?q=' + encodeURIComponent(match[1]), { target: '#canned-list', swap: 'innerHTML' })
-      .then(function () {
-        var list = cannedList();
-        if (list) { list.hidden = list.children.length === 0; }
-      });
+    htmx.ajax('GET', '/ui/canned?q=' + encodeURIComponent(match[1]), { target: '#canned-list', swap: 'innerHTML' });
+  });
+  document.addEventListener('htmx:afterSwap', function (evt) {
+    var list = cannedList();
+    if (list && evt.detail.target === list) {
+      var typing = /^\/\S*$/.test($('#composer-text').value);
+      list.hidden = !typing || list.children.length === 0;
+    }
   });
 
   // ---------------------------------------------------------------------------------------------- keyboard

@@ -111,7 +111,7 @@ public class ConversationPages {
             @QueryParam("assignee") String assignee, @QueryParam("inbox") Long inbox,
             @QueryParam("label") String label, @QueryParam("page") Integer pageNo) {
         ListFilter filter = ListFilter.of(status, assignee, inbox, label, pageNo);
-        return withThread(withList(ui.render(page, "conversations"), filter, id), conversations.get(id), null);
+        return withThread(withList(ui.render(page, "conversations"), filter, id), filter, conversations.get(id), null);
     }
 
     /** Older messages ({@code before}) for the "older messages" button, or newer ones ({@code after}) for polling. */
@@ -198,11 +198,13 @@ public class ConversationPages {
                 .data("inboxes", List.of(Map.of("id", chatwoot.whatsappInboxId(), "name", "WhatsApp")));
     }
 
-    private TemplateInstance withThread(TemplateInstance view, ConversationDetail detail, String error) {
+    private TemplateInstance withThread(TemplateInstance view, ListFilter filter, ConversationDetail detail,
+            String error) {
         List<ConversationSummary> others = detail.contact() == null ? List.of()
                 : contacts.get(detail.contact().id()).conversations().stream()
                         .filter(c -> c.id() != detail.conversation().id()).toList();
         return view.data("detail", detail)
+                .data("filter", filter)
                 .data("others", others)
                 .data("agents", conversations.assignableAgents())
                 .data("error", error);
@@ -222,7 +224,8 @@ public class ConversationPages {
         if (!ui.htmx()) {
             return backToThread(id);
         }
-        return Response.ok(withThread(ui.render(thread, "conversations"), conversations.get(id), null)).build();
+        return Response.ok(withThread(ui.render(thread, "conversations"), ListFilter.defaults(), conversations.get(id),
+                null)).build();
     }
 
     /** The thread again with the reason on top, so the agent sees why nothing happened. */
@@ -232,11 +235,13 @@ public class ConversationPages {
         int status = failure instanceof NotAllowedException ? 403
                 : failure instanceof ChatwootException cw && cw.status() >= 500 ? 502 : 422;
         if (!ui.htmx()) {
-            TemplateInstance full = withList(ui.render(page, "conversations"), ListFilter.of(null, null, null, null, 1), id);
-            return Response.status(status).entity(withThread(full, conversations.get(id), reason)).build();
+            TemplateInstance full = withList(ui.render(page, "conversations"), ListFilter.defaults(), id);
+            return Response.status(status).entity(withThread(full, ListFilter.defaults(), conversations.get(id), reason))
+                    .build();
         }
         // htmx swaps only 2xx answers by default: answer 200 and retarget the thread, error shown on top
-        TemplateInstance view = withThread(ui.render(thread, "conversations"), conversations.get(id), reason);
+        TemplateInstance view = withThread(ui.render(thread, "conversations"), ListFilter.defaults(), conversations.get(id),
+                reason);
         return Response.ok(view).header("HX-Retarget", "#thread").header("HX-Reswap", "outerHTML").build();
     }
 

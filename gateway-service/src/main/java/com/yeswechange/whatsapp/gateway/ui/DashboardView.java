@@ -106,9 +106,8 @@ public record DashboardView(String period, String source, List<Metric> cards, Li
         }
         Map<String, Object> agentChart = Map.of("type", "bar", "labels", names, "values", conversations);
         Map<String, Object> statusChart = counts == null ? Map.of()
-                : Map.of("type", "doughnut", "labels", List.of("mine", "unassigned", "assigned"),
-                        "values", List.of(counts.mine(), counts.unassigned(),
-                                counts.assigned() == null ? 0 : counts.assigned()));
+                : Map.of("type", "doughnut", "labels", List.of("unassigned", "assigned"),
+                        "values", List.of(counts.unassigned(), counts.assigned() == null ? 0 : counts.assigned()));
         return new DashboardView(dashboard.period(), dashboard.source(), cards, columns, agentRows, failures,
                 json(agentChart), json(statusChart));
     }

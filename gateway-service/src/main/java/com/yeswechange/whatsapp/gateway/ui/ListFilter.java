@@ -30,6 +30,11 @@ public record ListFilter(String status, String assignee, Long inbox, String labe
         return new ListFilter(status, assignee, inbox, label, page == null ? 1 : page);
     }
 
+    /** Open conversations, mine, first page. */
+    public static ListFilter defaults() {
+        return of(null, null, null, null, 1);
+    }
+
     /** The service's filter. */
     public ConversationFilter toServiceFilter() {
         return new ConversationFilter(ConversationStatus.fromApi(status),

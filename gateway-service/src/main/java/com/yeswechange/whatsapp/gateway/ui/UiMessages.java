@@ -149,6 +149,9 @@ public interface UiMessages {
     @Message("Non assignée")
     String unassigned();
 
+    @Message("Assignées")
+    String assigned();
+
     // --- thread ---
     @Message("Conversation #{id}")
     String conversation_title(long id);
@@ -248,6 +251,9 @@ public interface UiMessages {
 
     @Message("Contact")
     String contact();
+
+    @Message("Actions")
+    String actions();
 
     @Message("Autres conversations")
     String other_conversations();
