@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -71,8 +70,13 @@ class PhonePageTest {
         return new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
-    List<WebElement> bubbles() {
-        return browser.findElements(By.cssSelector("#messages li.bubble"));
+    /** The chat bubbles read in one script call: the page re-renders the list, so element handles go stale. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> bubbles() {
+        return (List<Map<String, Object>>) browser.executeScript("return [...document.querySelectorAll("
+                + "'#messages li.bubble')].map(b => ({cls: b.className, text: b.innerText, status: b.dataset.status,"
+                + " ticks: (b.querySelector('.ticks') || {}).textContent || '',"
+                + " img: (b.querySelector('img') || {}).naturalWidth || 0}))");
     }
 
     @Test
@@ -86,7 +90,7 @@ class PhonePageTest {
         browser.findElement(By.id("text")).sendKeys("Bonjour, mon paiement a été débité deux fois");
         browser.findElement(By.id("send")).click();
         waiting().until(d -> bubbles().size() == 1);
-        assertThat(bubbles().get(0).getAttribute("class")).contains("mine");
+        assertThat((String) bubbles().get(0).get("cls")).contains("mine");
         Map<String, String> inbound = await().atMost(Duration.ofSeconds(10))
                 .until(() -> TwilioTest.received(Receiver.TWILIO_MESSAGES).stream().findFirst().orElse(null),
                         java.util.Objects::nonNull);
@@ -105,11 +109,11 @@ class PhonePageTest {
                 .formParam("To", "whatsapp:+2250505060708").formParam("From", "whatsapp:+2252722405060")
                 .formParam("Body", "Bonjour Jean-Marc, je vérifie votre paiement.")
                 .post("/2010-04-01/Accounts/" + SID + "/Messages.json").then().statusCode(201);
-        waiting().until(d -> bubbles().stream().anyMatch(b -> b.getText().contains("je vérifie votre paiement")
-                && "read".equals(b.getAttribute("data-status"))));
-        WebElement reply = bubbles().get(bubbles().size() - 1);
-        assertThat(reply.getAttribute("class")).contains("theirs");
-        assertThat(reply.findElement(By.cssSelector(".ticks")).getText()).contains("✓✓");
+        waiting().until(d -> bubbles().stream().anyMatch(b -> ((String) b.get("text")).contains(
+                "je vérifie votre paiement") && "read".equals(b.get("status"))));
+        Map<String, Object> reply = bubbles().get(bubbles().size() - 1);
+        assertThat((String) reply.get("cls")).contains("theirs");
+        assertThat((String) reply.get("ticks")).contains("✓✓");
 
         Path shot = Path.of("target", "phone-page.png");
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
@@ -130,9 +134,8 @@ class PhonePageTest {
         browser.findElement(By.id("text")).sendKeys("Mon reçu");
         browser.findElement(By.id("send")).click();
 
-        waiting().until(d -> bubbles().size() == 1 && !bubbles().get(0).findElements(By.tagName("img")).isEmpty());
-        WebElement img = bubbles().get(0).findElement(By.tagName("img"));
-        waiting().until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue() == 1);
+        // the image is served back to the page and decodes (a 1-pixel wide PNG)
+        waiting().until(d -> bubbles().size() == 1 && ((Number) bubbles().get(0).get("img")).intValue() == 1);
         Map<String, String> inbound = await().atMost(Duration.ofSeconds(10))
                 .until(() -> TwilioTest.received(Receiver.TWILIO_MESSAGES).stream().findFirst().orElse(null),
                         java.util.Objects::nonNull);
