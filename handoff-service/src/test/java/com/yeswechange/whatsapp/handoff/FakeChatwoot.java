@@ -22,7 +22,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -242,9 +241,5 @@ public class FakeChatwoot implements QuarkusTestResourceLifecycleManager {
         public String getName() {
             return "fake-chatwoot";
         }
-    }
-
-    static Map<String, String> copy(Map<String, String> values) {
-        return new LinkedHashMap<>(values);
     }
 }

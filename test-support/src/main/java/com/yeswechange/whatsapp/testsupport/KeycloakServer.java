@@ -49,7 +49,9 @@ public final class KeycloakServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+    /** Keycloak builds itself on first start: ~25 s on an idle 2-core machine, minutes on a loaded one. */
+    private static final Duration STARTUP_TIMEOUT = Duration.parse(System.getProperty("keycloak.startup.timeout",
+            "PT10M"));
 
     private static KeycloakServer instance;
 

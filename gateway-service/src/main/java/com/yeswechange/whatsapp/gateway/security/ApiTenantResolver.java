@@ -6,14 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Chooses how a request is authenticated. API clients (a bearer token, or any /api/ call without the browser's session
- * cookie) go to the {@code api} tenant, which only reads bearer tokens and answers 401 when there is none. Everything
+ * cookie) go to the {@code bearer-only} tenant, which only reads bearer tokens and answers 401 when there is none. Everything
  * else goes to the default tenant: the browser's code flow with its session cookie (a page without a session is
  * redirected to the login), which also lets the UI's own fetch and EventSource calls to /api/ use the cookie.
  */
 @ApplicationScoped
 public class ApiTenantResolver implements TenantResolver {
 
-    public static final String API_TENANT = "api";
+    /** Named so that no path segment matches it (Quarkus also picks a tenant whose id is a segment of the path). */
+    public static final String API_TENANT = "bearer-only";
     /** The default tenant's session cookie (split into q_session_chunk_N when large). */
     static final String SESSION_COOKIE_PREFIX = "q_session";
 

@@ -1,6 +1,5 @@
 package com.yeswechange.whatsapp.handoff.messaging;
 
-import com.yeswechange.whatsapp.chatwoot.ChatwootException;
 import com.yeswechange.whatsapp.chatwoot.ChatwootRateLimitedException;
 import com.yeswechange.whatsapp.chatwoot.ChatwootUnavailableException;
 import com.yeswechange.whatsapp.events.EventJson;
@@ -16,6 +15,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -68,14 +68,15 @@ public class InboundConsumer {
         while (true) {
             try {
                 InboundRouter.Outcome outcome = router.route(event);
-                count(outcome.name().toLowerCase(java.util.Locale.ROOT));
+                count(outcome.name().toLowerCase(Locale.ROOT));
                 return record.ack();
             } catch (ChatwootUnavailableException | ChatwootRateLimitedException | TransientRouteException down) {
                 retry("unavailable");
                 LOG.warnf("routing %s failed (%s); retrying in %d ms", event.messageSid(), down.getMessage(),
                         backoff.toMillis());
-            } catch (ChatwootException | IllegalArgumentException | IllegalStateException
-                    | com.yeswechange.whatsapp.handoff.service.PermanentRouteException refused) {
+            } catch (RuntimeException refused) {
+                // a 4xx, a record without what routing needs, or anything unexpected: bounded, then the DLQ
+                // (an exception escaping this method would stop the channel for every customer)
                 refusals++;
                 if (refusals >= config.maxAttempts()) {
                     return deadLetter(record, "refused", refused);

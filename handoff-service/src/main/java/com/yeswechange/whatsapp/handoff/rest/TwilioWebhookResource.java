@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Twilio's webhooks: the Studio handoff ("Make HTTP Request", form or JSON), the WhatsApp sender's inbound messages
@@ -140,7 +141,7 @@ public class TwilioWebhookResource {
         return fields;
     }
 
-    static <T> T normalize(String endpoint, java.util.function.Supplier<T> normalizer) {
+    static <T> T normalize(String endpoint, Supplier<T> normalizer) {
         try {
             return normalizer.get();
         } catch (MalformedWebhookException e) {

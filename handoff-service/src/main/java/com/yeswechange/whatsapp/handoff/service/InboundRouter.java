@@ -2,6 +2,7 @@ package com.yeswechange.whatsapp.handoff.service;
 
 import com.yeswechange.whatsapp.chatwoot.ChatwootClient;
 import com.yeswechange.whatsapp.chatwoot.ConversationStatus;
+import com.yeswechange.whatsapp.chatwoot.MessageType;
 import com.yeswechange.whatsapp.chatwoot.dto.AttachmentUpload;
 import com.yeswechange.whatsapp.chatwoot.dto.ContactDTO;
 import com.yeswechange.whatsapp.chatwoot.dto.ConversationDTO;
@@ -86,7 +87,7 @@ public class InboundRouter {
         }
         if (MessageTexts.hasBotContext(event) && !present.contains(event.messageSid() + CONTEXT_NOTE_SUFFIX)) {
             chatwoot.createMessage(conversationId, new CreateMessageRequest(MessageTexts.botContextNote(event),
-                    com.yeswechange.whatsapp.chatwoot.MessageType.OUTGOING, true, null, null,
+                    MessageType.OUTGOING, true, null, null,
                     event.messageSid() + CONTEXT_NOTE_SUFFIX, null));
             posted = true;
         }

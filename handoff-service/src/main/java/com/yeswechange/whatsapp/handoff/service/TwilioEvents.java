@@ -2,7 +2,6 @@ package com.yeswechange.whatsapp.handoff.service;
 
 import com.yeswechange.whatsapp.events.InboundEvent;
 import com.yeswechange.whatsapp.events.StatusEvent;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -162,9 +161,5 @@ public final class TwilioEvents {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }
