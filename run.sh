@@ -22,7 +22,7 @@ Safe to run again without cleaning up: it stops what a previous run left and reu
 The first run builds the services and fetches Kafka and Keycloak (~200 MB) through Maven; later runs start in seconds.
 
 Options:
-  --build         rebuild the services even if they are already built (default: build only what is missing)
+  --build         rebuild every application (default: only those not built yet or whose sources changed)
   --no-keycloak   do not start Keycloak (the agent UI's login then does not work)
   --help          this text
 
@@ -216,9 +216,16 @@ T0=$(date +%s)
 
 # --- Build what is missing -------------------------------------------------------------------------------------------
 APPS=(sandbox gateway-service handoff-service outbound-service reporting-service)
+# an application is rebuilt when it is not built yet or when its sources, or the shared modules', changed since
+stale() {
+  local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  [ ! -f "$jar" ] && return 0
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/$1/pom.xml" "$ROOT/$1/src/main" "$ROOT/events/src/main" \
+          "$ROOT/chatwoot-client/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]
+}
 to_build=()
 for app in "${APPS[@]}"; do
-  if [ "$BUILD" = always ] || [ ! -f "$ROOT/$app/target/quarkus-app/quarkus-run.jar" ]; then to_build+=("$app"); fi
+  if [ "$BUILD" = always ] || stale "$app"; then to_build+=("$app"); fi
 done
 if [ ${#to_build[@]} -gt 0 ]; then
   modules=$(IFS=,; echo "${to_build[*]}")

@@ -61,6 +61,18 @@ class RunScriptTest {
         assertThat(unknown.output).contains("unknown option: --no-such-option");
     }
 
+    @Test
+    void theLocalBrokerGetsTheContractsTopicsWithACompactedLedger() {
+        // deploy/local/CreateTopics.java runs with the broker's jars only, so it lists the topics itself
+        String source = Repo.read(Repo.path("deploy/local/CreateTopics.java"));
+        Matcher topics = Pattern.compile("List<String> topics = List\\.of\\(([^)]*)\\)").matcher(source);
+        assertThat(topics.find()).isTrue();
+        List<String> listed = Pattern.compile("\"([^\"]+)\"").matcher(topics.group(1)).results().map(r -> r.group(1)).toList();
+        assertThat(listed).containsExactlyElementsOf(com.yeswechange.whatsapp.events.Topics.ALL);
+        assertThat(source).contains("Set<String> compacted = Set.of(\"" + com.yeswechange.whatsapp.events.Topics.WHATSAPP_DISPATCH + "\")")
+                .contains("topic + \"" + com.yeswechange.whatsapp.events.Topics.DLQ_SUFFIX + "\"");
+    }
+
     record Result(int exit, String output) {
     }
 
