@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -43,6 +44,8 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 800));
         baseUrl = "http://localhost:" + port;
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // htmx swaps fragments in place: an element found a moment ago may be replaced before it is read; look again
+        wait.ignoring(StaleElementReferenceException.class);
         // Keycloak sends the browser back to this port after the login: allow it, as an administrator would
         KeycloakServer.get().addRedirectUri(KeycloakServer.GATEWAY_CLIENT, baseUrl + "/*");
     }
