@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Writes the results page (markdown, on stdout) from the raw files of one bench/run.sh run: report.sh RAW_DIR
 # The sizes and a few figures come from run.sh's environment.
-set -euo pipefail
+set -uo pipefail
 RAW=$1
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH")
 
 # kv FILE LINE_PREFIX KEY: KEY's value in the last "RESULT LINE_PREFIX..." line of FILE
-kv() { grep "^RESULT $2" "$1" | grep -o " $3=[^ ]*" | tail -1 | cut -d= -f2; }
+kv() { grep -h "^RESULT $2" "$1" 2>/dev/null | grep -o " $3=[^ ]*" | tail -1 | cut -d= -f2 || true; }
 # calc EXPRESSION: awk arithmetic, 2 decimals; "n/a" if any operand is missing
 calc() { awk "BEGIN { printf \"%.2f\", $1 }" 2>/dev/null || echo n/a; }
 # verdict CONDITION: met / missed
-verdict() { if awk "BEGIN { exit !($1) }" 2>/dev/null; then echo "**met**"; else echo "**missed**"; fi; }
+# (awk exits 2 on an expression with a missing figure: "not measured")
+verdict() { awk "BEGIN { exit !($1) }" 2>/dev/null; case $? in 0) echo "**met**" ;; 1) echo "**missed**" ;; *) echo "not measured" ;; esac; }
 
 # --- figures ---------------------------------------------------------------------------------------------------------
 b1() { kv "$RAW/b1-$1.txt" "" "$2"; }
@@ -50,7 +51,7 @@ bench/README.md; raw data of this run: \`bench/results/raw/\` (not committed).
 
 ## 1. Webhook ingest
 
-wrk, 2 threads, ${INGEST_CONNECTIONS} connections, ${INGEST_SECONDS} s after a 3 s warm-up, the same pool of 2,000
+wrk, 2 threads, ${INGEST_CONNECTIONS:-?} connections, ${INGEST_SECONDS:-?} s after a 3 s warm-up, the same pool of 2,000
 pre-signed Twilio WhatsApp message webhooks (\`bench/src/ingest.lua\`) against handoff-service (signature check with
 the Twilio SDK's RequestValidator, durable Kafka write with acks=all) and against the bare Quarkus application (same
 path, answers 200 without work).
@@ -101,6 +102,13 @@ part, the gateway's own chatwoot-client count (ours) or the pollers' requests (s
 - Ratio seed / ours, agents' part: **$(kv "$B3" "ratio" ratio_agents_part)×**; all Chatwoot requests: $(kv "$B3" "ratio" ratio_total)×
   — target ≥ 20× fewer calls with no 429: $(verdict "$(kv "$B3" "ratio" ratio_agents_part) >= 20 && $(kv "$B3" "ours " chatwoot_429) == 0").
 
+Where the gateway's Chatwoot requests went during benchmark 3 (chatwoot-client timer by operation, all outcomes; the
+gateway has no agent in the seed phase):
+$(awk '/^chatwoot_client_requests_seconds_count\{/ { match($0, /operation="[^"]*"/); op = substr($0, RSTART + 11, RLENGTH - 12);
+        if (FILENAME ~ /before/) b[op] += $NF; else a[op] += $NF }
+      END { for (op in a) if (a[op] - b[op] > 0) printf "%s=%d ", op, a[op] - b[op] }' \
+      "$RAW/b3-gateway-metrics-before.txt" "$RAW/b3-gateway-metrics-after.txt" 2>/dev/null || true)
+
 ## 4. Dispatch
 
 $(kv "$B4" "sent" of) agent replies (Chatwoot \`message_created\` events, outgoing, as handoff-service writes them)
@@ -119,7 +127,7 @@ Twilio stand-in (status callbacks switched off meanwhile). Times from the sandbo
 ## 5. Footprint
 
 Start to ready: first start in the run (process launch → \`/q/health/ready\` 200; \`/ready\` for the bare application),
-and the mean of ${STARTUP_RUNS} more starts of each alone with hyperfine (\`bench/.state/start-until-ready.sh\`). RSS:
+and the mean of ${STARTUP_RUNS:-?} more starts of each alone with hyperfine (\`bench/.state/start-until-ready.sh\`). RSS:
 idle (10 s after everything was up) and the peak during benchmark 1's load on handoff-service (the bare application:
 under its own run of benchmark 1). Every JVM: \`java -Xmx384m -jar …/quarkus-run.jar\` (the sandbox: -Xmx256m, as run.sh).
 
