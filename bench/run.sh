@@ -179,8 +179,39 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null; do sleep 0.2; done
   || fail "could not create the topics"
 
 # --- Sandbox, services, bare application --------------------------------------------------------------------------------
-say "Starting the services and the bare application one at a time (their start-up times do not overlap)"
 wait_ready sandbox "$SANDBOX_URL/q/health/ready" 180
+# --- Benchmark 5 (start-up): each app alone, before the system is started (no consumer group to share, no backlog) ----
+say "Benchmark 5 (start-up): each app started alone $STARTUP_RUNS times (hyperfine), before the system runs"
+cat >"$STATE/start-until-ready.sh" <<'EOF'
+#!/usr/bin/env bash
+# start-until-ready.sh PORT_VAR PORT READY_PATH JAR: starts the jar on PORT, returns once READY_PATH answers 2xx
+set -u
+export "$1=$2"
+"$JAVA_HOME/bin/java" -Xmx384m -jar "$4" >/dev/null 2>&1 &
+pid=$!
+until curl -fsS -o /dev/null "http://localhost:$2$3" 2>/dev/null; do
+  kill -0 $pid 2>/dev/null || exit 1
+  sleep 0.05
+done
+kill $pid; wait $pid 2>/dev/null
+exit 0
+EOF
+chmod +x "$STATE/start-until-ready.sh"
+startup() { # startup NAME PORT_VAR PORT READY_PATH JAR
+  REPORTING_STATE_DIR="$STATE/reporting-streams-startup" REPORTING_APPLICATION_ID=bench-startup hyperfine --runs $STARTUP_RUNS --export-json "$RAW/b5-$1.json" -N \
+    "$STATE/start-until-ready.sh $2 $3 $4 $5" >"$RAW/b5-$1.txt" 2>&1 || { cat "$RAW/b5-$1.txt"; fail "start-up of $1 failed"; }
+  sed -n 's/.*"mean": *\([0-9.]*\).*/\1/p' "$RAW/b5-$1.json" | head -1 | xargs printf '%.2f'
+}
+declare -A START_MEAN
+START_MEAN[bare]=$(startup bare BARE_PORT 18190 /ready "$BENCH/bare/target/quarkus-app/quarkus-run.jar")
+START_MEAN[handoff]=$(startup handoff HANDOFF_PORT 18191 /q/health/ready "$ROOT/handoff-service/target/quarkus-app/quarkus-run.jar")
+START_MEAN[outbound]=$(startup outbound OUTBOUND_PORT 18192 /q/health/ready "$ROOT/outbound-service/target/quarkus-app/quarkus-run.jar")
+START_MEAN[reporting]=$(startup reporting REPORTING_PORT 18193 /q/health/ready "$ROOT/reporting-service/target/quarkus-app/quarkus-run.jar")
+wait_ready keycloak "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 420
+START_MEAN[gateway]=$(startup gateway GATEWAY_PORT 18194 /q/health/ready "$ROOT/gateway-service/target/quarkus-app/quarkus-run.jar")
+START_MEAN[sandbox]=$(startup sandbox SANDBOX_PORT 18195 /q/health/ready "$ROOT/sandbox/target/quarkus-app/quarkus-run.jar")
+
+say "Starting the services and the bare application one at a time (their start-up times do not overlap)"
 start bare "$JAVA" "${JVM_OPTS[@]}" -jar "$BENCH/bare/target/quarkus-app/quarkus-run.jar"
 wait_ready bare "http://localhost:$BARE_PORT/ready" 120
 start handoff "$JAVA" "${JVM_OPTS[@]}" -jar "$ROOT/handoff-service/target/quarkus-app/quarkus-run.jar"
@@ -192,6 +223,10 @@ wait_ready reporting "http://localhost:$REPORTING_PORT/q/health/ready" 120
 wait_ready keycloak "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 420
 start gateway "$JAVA" "${JVM_OPTS[@]}" -jar "$ROOT/gateway-service/target/quarkus-app/quarkus-run.jar"
 wait_ready gateway "$GATEWAY_URL/q/health/ready" 120
+declare -A FIRST_START
+for app in bare handoff outbound reporting gateway sandbox; do
+  FIRST_START[$app]=$(seconds_between "${START_NS[$app]}" "${READY_NS[$app]}")
+done
 
 token() {
   curl -fsS -d grant_type=password -d client_id=agent-cli -d "username=$1" -d "password=$1" \
@@ -258,45 +293,30 @@ kill $SAMPLER
 # the same at a lower, steady load (4 connections): latency below saturation
 POOL="$RAW/b1-pool.tsv" wrk -t1 -c4 -d10s --latency -s "$BENCH/src/ingest.lua" "$HANDOFF_URL" | tee "$RAW/b1-handoff-c4.txt" | grep RESULT
 POOL="$RAW/b1-pool.tsv" wrk -t1 -c4 -d10s --latency -s "$BENCH/src/ingest.lua" "http://localhost:$BARE_PORT" | tee "$RAW/b1-bare-c4.txt" | grep RESULT
+# where the time goes: the same requests with a wrong signature (refused with 403 before any Kafka write)
+"$JAVA" -cp "$ROOT/handoff-service/target/quarkus-app/lib/main/*" "$BENCH/src/SignWebhooks.java" \
+  "$HANDOFF_URL/api/webhooks/twilio/messages" not-the-auth-token "$TWILIO_ACCOUNT_SID" 2000 "$RAW/b1-pool-refused.tsv" >/dev/null
+POOL="$RAW/b1-pool-refused.tsv" wrk -t2 -c$INGEST_CONNECTIONS -d10s --latency -s "$BENCH/src/ingest.lua" "$HANDOFF_URL" \
+  | tee "$RAW/b1-handoff-refused.txt" | grep RESULT
 curl -fsS "$HANDOFF_URL/q/metrics" >"$RAW/b1-handoff-metrics.txt"
+# a setting: Kafka 4's producer waits linger.ms=5 before sending a batch; restart handoff with 0 and measure again
+kill -- "-$(pid_of handoff)" 2>/dev/null || true
+while kill -0 "$(pid_of handoff)" 2>/dev/null; do sleep 0.2; done
+start handoff "$JAVA" "${JVM_OPTS[@]}" -Dmp.messaging.outgoing.whatsapp-inbound-out.linger.ms=0 \
+  -jar "$ROOT/handoff-service/target/quarkus-app/quarkus-run.jar"
+wait_ready handoff "$HANDOFF_URL/q/health/ready" 180
+POOL="$RAW/b1-pool.tsv" wrk -t2 -c$INGEST_CONNECTIONS -d3s -s "$BENCH/src/ingest.lua" "$HANDOFF_URL" >/dev/null
+POOL="$RAW/b1-pool.tsv" wrk -t2 -c$INGEST_CONNECTIONS -d${INGEST_SECONDS}s --latency -s "$BENCH/src/ingest.lua" "$HANDOFF_URL" \
+  | tee "$RAW/b1-handoff-linger0.txt" | grep RESULT
+POOL="$RAW/b1-pool.tsv" wrk -t1 -c4 -d10s --latency -s "$BENCH/src/ingest.lua" "$HANDOFF_URL" | tee "$RAW/b1-handoff-linger0-c4.txt" | grep RESULT
 for app in bare; do RSS_LOAD[$app]=$(awk -v a=$app '$1 == a && $2 > m { m = $2 } END { print m }' "$RAW/b1-rss-bare.txt"); done
 for app in handoff outbound reporting gateway sandbox; do
   RSS_LOAD[$app]=$(awk -v a=$app '$1 == a && $2 > m { m = $2 } END { print m }' "$RAW/b1-rss-services.txt")
 done
 sandbox_faults '{"chatwoot_down": false}'
 
-# --- Benchmark 5: start-up time, each app started again alone (hyperfine), same JVM options ------------------------------------
-say "Benchmark 5: start to ready, $STARTUP_RUNS runs each (hyperfine)"
-cat >"$STATE/start-until-ready.sh" <<'EOF'
-#!/usr/bin/env bash
-# start-until-ready.sh PORT_VAR PORT READY_PATH JAR: starts the jar on PORT, returns once READY_PATH answers 2xx
-set -u
-export "$1=$2"
-"$JAVA_HOME/bin/java" -Xmx384m -jar "$4" >/dev/null 2>&1 &
-pid=$!
-until curl -fsS -o /dev/null "http://localhost:$2$3" 2>/dev/null; do
-  kill -0 $pid 2>/dev/null || exit 1
-  sleep 0.05
-done
-kill $pid; wait $pid 2>/dev/null
-exit 0
-EOF
-chmod +x "$STATE/start-until-ready.sh"
-export REPORTING_STATE_DIR="$STATE/reporting-streams-startup" REPORTING_APPLICATION_ID=bench-startup
-startup() { # startup NAME PORT_VAR PORT READY_PATH JAR
-  hyperfine --runs $STARTUP_RUNS --export-json "$RAW/b5-$1.json" -N \
-    "$STATE/start-until-ready.sh $2 $3 $4 $5" >"$RAW/b5-$1.txt" 2>&1 || { cat "$RAW/b5-$1.txt"; fail "start-up of $1 failed"; }
-  sed -n 's/.*"mean": *\([0-9.]*\).*/\1/p' "$RAW/b5-$1.json" | head -1
-}
-declare -A START_MEAN
-START_MEAN[bare]=$(startup bare BARE_PORT 18190 /ready "$BENCH/bare/target/quarkus-app/quarkus-run.jar")
-START_MEAN[handoff]=$(startup handoff HANDOFF_PORT 18191 /q/health/ready "$ROOT/handoff-service/target/quarkus-app/quarkus-run.jar")
-START_MEAN[outbound]=$(startup outbound OUTBOUND_PORT 18192 /q/health/ready "$ROOT/outbound-service/target/quarkus-app/quarkus-run.jar")
-START_MEAN[reporting]=$(startup reporting REPORTING_PORT 18193 /q/health/ready "$ROOT/reporting-service/target/quarkus-app/quarkus-run.jar")
-START_MEAN[gateway]=$(startup gateway GATEWAY_PORT 18194 /q/health/ready "$ROOT/gateway-service/target/quarkus-app/quarkus-run.jar")
-START_MEAN[sandbox]=$(startup sandbox SANDBOX_PORT 18195 /q/health/ready "$ROOT/sandbox/target/quarkus-app/quarkus-run.jar")
 for app in bare handoff outbound reporting gateway sandbox; do
-  echo "RESULT $app first_start_s=$(seconds_between "${START_NS[$app]}" "${READY_NS[$app]}") hyperfine_mean_s=${START_MEAN[$app]} rss_idle_mb=${RSS_IDLE[$app]} rss_load_mb=${RSS_LOAD[$app]}"
+  echo "RESULT $app first_start_s=${FIRST_START[$app]} hyperfine_mean_s=${START_MEAN[$app]} rss_idle_mb=${RSS_IDLE[$app]} rss_load_mb=${RSS_LOAD[$app]}"
 done | tee "$RAW/b5.txt"
 
 # --- Results ------------------------------------------------------------------------------------------------------------

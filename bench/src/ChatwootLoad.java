@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  * - seed: the seed's design: each agent polls the open thread's messages and the counts (conversations/meta)
  *   directly from Chatwoot every 4 s (random phase), with the agents' Chatwoot tokens.
  *
+ * Counted over the whole time (the agents opening their pages included) and over the steady state (from 5 s after
+ * the last agent opened its page to the end).
+ *
  * Requests reaching the sandbox Chatwoot are counted from the sandbox's own HTTP metrics (/q/metrics, every
  * /api/v1, /api/v2 and /platform request, whoever made it), and the gateway's share from the gateway's
  * chatwoot-client timer (chatwoot_client_requests_seconds_count).
@@ -66,19 +69,26 @@ public class ChatwootLoad {
                 gatewayTokens.length, chatwootTokens.length);
         for (Phase p : List.of(ours, seed)) {
             System.out.printf("RESULT %s chatwoot_per_min=%.0f agents_part_per_min=%.0f chatwoot_429=%d "
-                    + "client_requests=%d client_errors=%d%n", p.name, p.chatwootCalls / minutes,
-                    p.agentsPart / minutes, p.chatwoot429, p.clientRequests.get(), p.clientErrors.get());
+                    + "client_requests=%d client_errors=%d steady_s=%.0f steady_chatwoot_per_min=%.0f "
+                    + "steady_agents_part_per_min=%.0f%n", p.name, p.chatwootCalls / minutes, p.agentsPart / minutes,
+                    p.chatwoot429, p.clientRequests.get(), p.clientErrors.get(), p.steadyMinutes * 60,
+                    p.steadyChatwootCalls / p.steadyMinutes, p.steadyAgentsPart / p.steadyMinutes);
         }
-        System.out.printf("RESULT ratio_total=%.1f ratio_agents_part=%.1f%n",
+        System.out.printf("RESULT ratio_total=%.1f ratio_agents_part=%.1f steady_ratio_agents_part=%.1f%n",
                 (double) seed.chatwootCalls / Math.max(1, ours.chatwootCalls),
-                (double) seed.agentsPart / Math.max(1, ours.agentsPart));
+                (double) seed.agentsPart / Math.max(1, ours.agentsPart),
+                // none counted in the steady state is taken as one, so the ratio stays finite (a lower bound then)
+                (seed.steadyAgentsPart / seed.steadyMinutes) / (Math.max(1, ours.steadyAgentsPart) / ours.steadyMinutes));
     }
 
     static final AtomicLong REQUESTS = new AtomicLong(), ERRORS = new AtomicLong(), SEED_CALLS = new AtomicLong();
 
     record Phase(String name, long chatwootCalls, long chatwoot429, long agentsPart, AtomicLong clientRequests,
-            AtomicLong clientErrors) {
+            AtomicLong clientErrors, double steadyMinutes, long steadyChatwootCalls, long steadyAgentsPart) {
     }
+
+    /** Agents that have loaded their page and opened their stream (the seed's agents: started their loop). */
+    static final AtomicLong OPENED = new AtomicLong();
 
     interface Agents {
         List<Thread> start(long deadlineNanos) throws Exception;
@@ -89,23 +99,38 @@ public class ChatwootLoad {
         REQUESTS.set(0);
         ERRORS.set(0);
         SEED_CALLS.set(0);
+        OPENED.set(0);
         long[] sandboxBefore = sandboxChatwootCounts(sandbox);
         long gatewayBefore = gatewayChatwootCalls(gateway);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = agents.start(deadline);
+        // the steady state starts 5 s after the last agent opened its page (the opening reads are then done)
+        long[] steadySandbox = null;
+        long steadyGateway = 0, steadySeed = 0, steadyStart = 0;
         // the same customer traffic in both phases: one message per second, customers in turn
         for (int i = 0; System.nanoTime() < deadline; i++) {
             inbound(sandbox, customers.get(i % customers.size()), "b3-" + name + "-" + i + " Toujours là ?");
             Thread.sleep(1000);
+            if (steadySandbox == null && OPENED.get() == threads.size() && i >= 5) {
+                steadySandbox = sandboxChatwootCounts(sandbox);
+                steadyGateway = gatewayChatwootCalls(gateway);
+                steadySeed = SEED_CALLS.get();
+                steadyStart = System.nanoTime();
+            }
         }
         long[] sandboxAfter = sandboxChatwootCounts(sandbox);
         long gatewayAfter = gatewayChatwootCalls(gateway);
         for (Thread t : threads) {
             t.interrupt();
         }
-        long agentsPart = name.equals("ours") ? gatewayAfter - gatewayBefore : SEED_CALLS.get();
+        boolean ours = name.equals("ours");
+        long agentsPart = ours ? gatewayAfter - gatewayBefore : SEED_CALLS.get();
+        double steadyMinutes = steadySandbox == null ? 0 : (System.nanoTime() - steadyStart) / 60e9;
+        long steadyChatwoot = steadySandbox == null ? 0 : sandboxAfter[0] - steadySandbox[0];
+        long steadyAgents = steadySandbox == null ? 0 : ours ? gatewayAfter - steadyGateway : SEED_CALLS.get() - steadySeed;
         return new Phase(name, sandboxAfter[0] - sandboxBefore[0], sandboxAfter[1] - sandboxBefore[1], agentsPart,
-                new AtomicLong(REQUESTS.get()), new AtomicLong(ERRORS.get()));
+                new AtomicLong(REQUESTS.get()), new AtomicLong(ERRORS.get()), steadyMinutes, steadyChatwoot,
+                steadyAgents);
     }
 
     /** One agent with the UI open on the gateway: initial reads, then the live stream and the UI's re-reads. */
@@ -122,6 +147,7 @@ public class ChatwootLoad {
                 ERRORS.incrementAndGet();
                 return;
             }
+            OPENED.incrementAndGet();
             Thread closer = Thread.ofVirtual().start(() -> {
                 try {
                     Thread.sleep(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
@@ -152,6 +178,7 @@ public class ChatwootLoad {
     static void seedAgent(String sandbox, String token, String conversation, long phaseMillis, long deadline) {
         String base = sandbox + "/api/v1/accounts/1/conversations";
         try {
+            OPENED.incrementAndGet();
             Thread.sleep(phaseMillis);
             while (System.nanoTime() < deadline) {
                 long next = System.nanoTime() + 4_000_000_000L;
