@@ -135,8 +135,8 @@ Twilio stand-in (status callbacks switched off meanwhile). Times from the sandbo
 
 Start to ready (process launch → \`/q/health/ready\` 200; \`/ready\` for the bare application): the mean of
 ${STARTUP_RUNS:-?} starts of each app alone with hyperfine (\`bench/.state/start-until-ready.sh\`), once Kafka, the sandbox
-(and for the gateway Keycloak) were up and before the system was started; then the start of the system itself, one
-app after the other ("first start"; the sandbox's overlapped Keycloak's start). RSS:
+and Keycloak were up and before the system was started; then the start of the system itself, one app after the other
+("first start"; the sandbox's overlapped Keycloak's start). RSS:
 idle (10 s after everything was up) and the peak during benchmark 1's load on handoff-service (the bare application:
 under its own run of benchmark 1). Every JVM: \`java -Xmx384m -jar …/quarkus-run.jar\` (the sandbox: -Xmx256m, as run.sh).
 
