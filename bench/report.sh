@@ -134,7 +134,7 @@ Twilio stand-in (status callbacks switched off meanwhile). Times from the sandbo
 ## 5. Footprint
 
 Start to ready (process launch → \`/q/health/ready\` 200; \`/ready\` for the bare application): the mean of
-${STARTUP_RUNS:-?} starts of each app alone with hyperfine (\`bench/.state/start-until-ready.sh\`), once Kafka, the sandbox
+${STARTUP_RUNS:-?} starts of each app alone with hyperfine (\`bench/src/start-until-ready.sh\`), once Kafka, the sandbox
 and Keycloak were up and before the system was started; then the start of the system itself, one app after the other
 ("first start"; the sandbox's overlapped Keycloak's start). RSS:
 idle (10 s after everything was up) and the peak during benchmark 1's load on handoff-service (the bare application:

@@ -184,24 +184,9 @@ wait_ready sandbox "$SANDBOX_URL/q/health/ready" 180
 wait_ready keycloak "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 420
 # --- Benchmark 5 (start-up): each app alone, before the system is started (no consumer group to share, no backlog) ----
 say "Benchmark 5 (start-up): each app started alone $STARTUP_RUNS times (hyperfine), before the system runs"
-cat >"$STATE/start-until-ready.sh" <<'EOF'
-#!/usr/bin/env bash
-# start-until-ready.sh PORT_VAR PORT READY_PATH JAR: starts the jar on PORT, returns once READY_PATH answers 2xx
-set -u
-export "$1=$2"
-"$JAVA_HOME/bin/java" -Xmx384m -jar "$4" >/dev/null 2>&1 &
-pid=$!
-until curl -fsS -o /dev/null "http://localhost:$2$3" 2>/dev/null; do
-  kill -0 $pid 2>/dev/null || exit 1
-  sleep 0.05
-done
-kill $pid; wait $pid 2>/dev/null
-exit 0
-EOF
-chmod +x "$STATE/start-until-ready.sh"
 startup() { # startup NAME PORT_VAR PORT READY_PATH JAR
   REPORTING_STATE_DIR="$STATE/reporting-streams-startup" REPORTING_APPLICATION_ID=bench-startup hyperfine --runs $STARTUP_RUNS --export-json "$RAW/b5-$1.json" -N \
-    "$STATE/start-until-ready.sh $2 $3 $4 $5" >"$RAW/b5-$1.txt" 2>&1 || { cat "$RAW/b5-$1.txt"; fail "start-up of $1 failed"; }
+    "$BENCH/src/start-until-ready.sh $2 $3 $4 $5" >"$RAW/b5-$1.txt" 2>&1 || { cat "$RAW/b5-$1.txt"; fail "start-up of $1 failed"; }
   sed -n 's/.*"mean": *\([0-9.]*\).*/\1/p' "$RAW/b5-$1.json" | head -1 | xargs printf '%.2f'
 }
 declare -A START_MEAN
