@@ -151,9 +151,8 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> handoff(Map<String, Object> body) {
         Map<String, Object> b = Body.orEmpty(body);
-        String text = Body.string(b, "body");
-        StudioExecution e = twilio.handoff(required(b, "from"), Body.string(b, "name"),
-                text == null || text.isBlank() ? "Je veux parler à un conseiller" : text, Body.string(b, "motif"));
+        StudioExecution e = twilio.handoff(required(b, "from"), Body.string(b, "name"), Body.string(b, "body"),
+                Body.string(b, "motif"));
         return obj("execution_sid", e.sid, "flow_sid", e.flowSid, "status", e.status);
     }
 

@@ -104,9 +104,8 @@ public class PhoneResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> handoff(Map<String, Object> body) {
         Map<String, Object> b = Body.orEmpty(body);
-        String text = Body.string(b, "body");
         StudioExecution e = twilio.handoff(required(Body.string(b, "phone"), "phone"), Body.string(b, "name"),
-                text == null || text.isBlank() ? "Je souhaite parler à un conseiller." : text, Body.string(b, "motif"));
+                Body.string(b, "body"), Body.string(b, "motif"));
         return obj("execution_sid", e.sid);
     }
 

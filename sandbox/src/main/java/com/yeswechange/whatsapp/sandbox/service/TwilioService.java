@@ -313,12 +313,17 @@ public class TwilioService {
         return m;
     }
 
+    /** What the customer "said" to the bot when a handoff gives no text of its own. */
+    static final String DEFAULT_HANDOFF_TEXT = "Je souhaite parler à un conseiller.";
+
     /**
      * "Parler à un conseiller": the Studio flow's HTTP widget posts the handoff (from, body, name, flow variables,
-     * flow_sid, execution_sid) to the handoff URL, form-encoded and signed. The customer's text is an inbound message.
+     * flow_sid, execution_sid) to the handoff URL, form-encoded and signed. The customer's text is an inbound message
+     * (the default text when none is given).
      */
     public StudioExecution handoff(String phone, String profileName, String body, String motif) {
-        TwilioMessage m = recordInbound(phone, body, null, null, null);
+        String text = body == null || body.isBlank() ? DEFAULT_HANDOFF_TEXT : body;
+        TwilioMessage m = recordInbound(phone, text, null, null, null);
         StudioExecution execution = activeExecution(m.from, true);
         synchronized (store) {
             execution.context.put("customer_name", profileName);
