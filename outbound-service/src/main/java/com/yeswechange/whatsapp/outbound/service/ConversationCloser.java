@@ -83,8 +83,7 @@ public class ConversationCloser {
         Dispatch dispatch = new Dispatch(dispatchId, Kind.CLOSING, conversationId, null, phone, event.assigneeId(),
                 event.occurredAt() != null ? event.occurredAt() : event.receivedAt());
         if (!window.isOpen(conversationId, Instant.now())) {
-            sender.settle(dispatch, dispatch.entry(Outcome.SKIPPED, null, Integer.toString(TwilioErrors.OUTSIDE_WINDOW),
-                    "closing message not sent: outside the customer's 24-hour window", 0));
+            skipOutsideWindow(dispatch);
             return;
         }
         String text = config.closingMessage().text();
@@ -98,9 +97,14 @@ public class ConversationCloser {
                 feedback.note(conversationId, "⚠️ Message de clôture non remis. " + settled.entry().reason());
             }
         } else {
-            sender.settle(dispatch, dispatch.entry(Outcome.SKIPPED, null, Integer.toString(TwilioErrors.OUTSIDE_WINDOW),
-                    "closing message not sent: outside the customer's 24-hour window", 0));
+            skipOutsideWindow(dispatch);
         }
+    }
+
+    /** Outside the 24-hour window WhatsApp refuses free text: the closing message is recorded as skipped. */
+    private void skipOutsideWindow(Dispatch dispatch) {
+        sender.settle(dispatch, dispatch.entry(Outcome.SKIPPED, null, Integer.toString(TwilioErrors.OUTSIDE_WINDOW),
+                "closing message not sent: outside the customer's 24-hour window", 0));
     }
 
     /** Ends the customer's Studio execution, if one was recorded at handoff; a gone execution counts as ended. */
