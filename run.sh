@@ -55,18 +55,7 @@ say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 fail() { printf '\033[31mERROR:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # --- A JDK 21+ -------------------------------------------------------------------------------------------------------
-java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
-find_jdk() {
-  local candidates=()
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  command -v java >/dev/null 2>&1 && candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
-  for d in /usr/lib/jvm/*; do [ -x "$d/bin/java" ] && candidates+=("$d"); done
-  for d in "${candidates[@]}"; do
-    local v; v=$(java_major "$d" || true)
-    if [ -n "$v" ] && [ "$v" -ge 21 ] && [ -x "$d/bin/javac" ] && [ -x "$d/bin/jar" ]; then echo "$d"; return 0; fi
-  done
-  return 1
-}
+. "$ROOT/deploy/local/jdk.sh"
 JAVA_HOME=$(find_jdk) || fail "no JDK 21 or newer found. Install one (e.g. Temurin 21+ or 'apt-get install openjdk-21-jdk')
        and set JAVA_HOME to it, then run ./run.sh again."
 export JAVA_HOME

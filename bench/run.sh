@@ -33,15 +33,7 @@ say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 fail() { printf '\033[31mERROR:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # --- Tools -----------------------------------------------------------------------------------------------------------
-java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
-find_jdk() {
-  for d in ${JAVA_HOME:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    [ -x "$d/bin/javac" ] || continue
-    local v; v=$(java_major "$d" || true)
-    if [ -n "$v" ] && [ "$v" -ge 21 ]; then echo "$d"; return 0; fi
-  done
-  return 1
-}
+. "$ROOT/deploy/local/jdk.sh"
 JAVA_HOME=$(find_jdk) || fail "no JDK 21+ found; set JAVA_HOME"
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
